@@ -1,0 +1,109 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Runtime } from '../platform/runtime.js'
+import type { Subscription } from '../platform/transport/contract.js'
+import { runStage } from '../platform/stage.js'
+import { runProjection } from '../platform/projection.js'
+import { stableId } from '../platform/ids.js'
+import { Topics, type KnowledgeArticlePublished } from '../schemas/index.js'
+import { identityStage } from '../pipelines/identity/stage.js'
+import { retrievalStage } from '../pipelines/retrieval/stage.js'
+import { decisionStage } from '../pipelines/decision/stage.js'
+import { dispatchStage } from '../pipelines/dispatch/stage.js'
+import { recordingSender, webFormSender } from '../pipelines/dispatch/channels.js'
+import { customersProjection } from '../projections/customers/customersProjection.js'
+import { messagesProjection } from '../projections/messages/messagesProjection.js'
+import { ticketsProjection } from '../projections/tickets/ticketsProjection.js'
+import { knowledgeBaseProjection } from '../projections/knowledgeBase/knowledgeBaseProjection.js'
+import { deadLettersProjection } from '../projections/deadLetters/deadLettersProjection.js'
+import { createGateway } from '../gateways/http/app.js'
+import { ARTICLES } from '../dossier/articles.js'
+
+export const ROLES = ['gateway', 'identity', 'retrieval', 'decision', 'dispatch', 'projections'] as const
+export type Role = (typeof ROLES)[number]
+
+export interface Running {
+  url: string | null
+  close(): Promise<void>
+}
+
+/** Starts the given roles on one runtime. Each stage is its own consumer group, so a role can run anywhere. */
+export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<Running> {
+  const subs: Subscription[] = []
+  let server: Server | undefined
+  let ready = false
+  try {
+    for (const role of roles) {
+      switch (role) {
+        case 'identity':
+          subs.push(await runStage(rt.transport, identityStage(rt.db)))
+          break
+        case 'retrieval':
+          subs.push(await runStage(rt.transport, retrievalStage(rt.db, { minScore: rt.config.knowledgeMinScore })))
+          break
+        case 'decision':
+          subs.push(await runStage(rt.transport, decisionStage()))
+          break
+        case 'dispatch':
+          subs.push(
+            await runStage(
+              rt.transport,
+              dispatchStage(rt.db, {
+                web_form: webFormSender(),
+                email: recordingSender('email', rt.log),
+                whatsapp: recordingSender('whatsapp', rt.log),
+              }),
+            ),
+          )
+          break
+        case 'projections':
+          for (const p of [knowledgeBaseProjection, customersProjection, ticketsProjection, messagesProjection, deadLettersProjection]) {
+            subs.push(await runProjection(rt.transport, rt.db, p))
+          }
+          break
+        case 'gateway': {
+          const app = createGateway({ config: rt.config, db: rt.db, transport: rt.transport, log: rt.log, ready: () => ready })
+          server = await new Promise<Server>((resolve, reject) => {
+            const s = app.listen(rt.config.http.port, rt.config.http.host, () => resolve(s))
+            s.once('error', reject)
+          })
+          break
+        }
+      }
+    }
+  } catch (err) {
+    await Promise.all(subs.map((s) => s.stop().catch(() => undefined)))
+    server?.close()
+    throw err
+  }
+  ready = true
+  const address = server?.address() as AddressInfo | undefined
+  return {
+    url: address ? `http://${address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address}:${address.port}` : null,
+    async close() {
+      if (server) await new Promise((r) => server!.close(() => r(undefined)))
+      await Promise.all(subs.map((s) => s.stop().catch(() => undefined)))
+    },
+  }
+}
+
+/** Publishes the demo knowledge base. Safe to repeat: same ids, and older versions never win. */
+export async function seedKnowledge(rt: Runtime): Promise<number> {
+  const now = Date.now()
+  await rt.transport.publish(
+    ARTICLES.map((a) => {
+      const value: KnowledgeArticlePublished = {
+        event_id: stableId('article', a.article_id, String(a.version)),
+        occurred_at: now,
+        article_id: a.article_id,
+        version: a.version,
+        title: a.title,
+        category: a.category,
+        body: a.body,
+        source: 'dossier',
+      }
+      return { topic: Topics.knowledgeArticles, key: a.article_id, value }
+    }),
+  )
+  return ARTICLES.length
+}

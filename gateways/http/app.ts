@@ -1,0 +1,66 @@
+import Koa from 'koa'
+import Router from '@koa/router'
+import { bodyParser } from '@koa/bodyparser'
+import type { Config } from '../../platform/config.js'
+import type { Queryable } from '../../platform/db.js'
+import type { Logger } from '../../platform/log.js'
+import type { Transport } from '../../platform/transport/contract.js'
+import { registry, metrics } from '../../platform/metrics.js'
+import { normalizeEmail, normalizePhone } from '../../pipelines/identity/normalize.js'
+import { customerLookup } from '../../projections/customers/customerLookup.js'
+import { webFormRoutes } from '../webForm/routes.js'
+import { errorMiddleware, HttpError } from './errors.js'
+
+export interface GatewayDeps {
+  config: Config
+  db: Queryable
+  transport: Transport
+  log: Logger
+  /** False until migrations ran and topics/schemas are ready; /health answers 503 until then. */
+  ready: () => boolean
+}
+
+/** The HTTP surface: routes read like a table of contents. */
+export function createGateway(deps: GatewayDeps): Koa {
+  const app = new Koa({ proxy: true })
+  const root = new Router()
+
+  root.get('/health', (ctx) => {
+    const ok = deps.ready()
+    ctx.status = ok ? 200 : 503
+    ctx.body = { status: ok ? 'ok' : 'starting', transport: deps.transport.kind }
+  })
+  root.get('/metrics', async (ctx) => {
+    ctx.type = registry.contentType
+    ctx.body = await registry.metrics()
+  })
+  root.get('/customers/lookup', async (ctx) => {
+    const { email, phone } = ctx.query
+    if (typeof email === 'string' && email) {
+      const value = normalizeEmail(email)
+      if (!value) throw new HttpError(422, 'validation_failed', 'email: must be a valid email address', [{ field: 'email', message: 'must be a valid email address' }])
+      ctx.body = (await customerLookup(deps.db, { kind: 'email', value })) ?? notFound()
+    } else if (typeof phone === 'string' && phone) {
+      const value = normalizePhone(phone)
+      if (!value) throw new HttpError(422, 'validation_failed', 'phone: must be E.164 (+15551234567)', [{ field: 'phone', message: 'must be E.164 (+15551234567)' }])
+      ctx.body = (await customerLookup(deps.db, { kind: 'phone', value })) ?? notFound()
+    } else {
+      throw new HttpError(422, 'validation_failed', 'give email or phone', [{ field: 'email', message: 'email or phone is required' }])
+    }
+  })
+
+  const web = webFormRoutes(deps)
+  app.use(async (ctx, next) => {
+    await next()
+    metrics.httpRequests.inc({ route: (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? 'unmatched', status: String(ctx.status) })
+  })
+  app.use(errorMiddleware(deps.log))
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', encoding: 'utf-8' }))
+  app.use(root.routes()).use(root.allowedMethods())
+  app.use(web.routes()).use(web.allowedMethods())
+  return app
+}
+
+function notFound(): never {
+  throw new HttpError(404, 'customer_not_found', 'no customer with that identifier')
+}

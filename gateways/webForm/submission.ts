@@ -1,0 +1,20 @@
+import { z } from 'zod'
+
+/** The web support form's contract: the server's rules, shared with the embeddable form. */
+export const CATEGORIES = ['general', 'technical', 'billing', 'feedback', 'bug_report'] as const
+export const PRIORITIES = ['low', 'medium', 'high'] as const
+
+export const webFormSubmission = z.object({
+  name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+  email: z.string({ error: 'is required' }).trim().max(320, 'must be at most 320 characters').pipe(z.email('must be a valid email address')),
+  phone: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .regex(/^\+?[0-9\s\-().]{7,20}$/, 'must be a phone number, ideally in international format (+15551234567)')
+    .optional(),
+  subject: z.string({ error: 'is required' }).trim().min(1, 'is required').max(300, 'must be at most 300 characters'),
+  category: z.enum(CATEGORIES, { error: `must be one of ${CATEGORIES.join(', ')}` }),
+  priority: z.enum(PRIORITIES, { error: `must be one of ${PRIORITIES.join(', ')}` }).default('medium'),
+  message: z.string({ error: 'is required' }).trim().min(10, 'must be at least 10 characters').max(10_000, 'must be at most 10000 characters'),
+})
+export type WebFormSubmission = z.infer<typeof webFormSubmission>

@@ -1,0 +1,80 @@
+import type { Channel, KnowledgeHit } from '../../schemas/index.js'
+import { tokens } from '../retrieval/embedding.js'
+import { BRAND } from './brand.js'
+
+/** Channel limits from the brief: email 500 words, web form 300 words, WhatsApp 300 chars preferred (1600 hard). */
+export const LIMITS = { emailWords: 500, webWords: 300, whatsappPreferredChars: 300, whatsappHardChars: 1600 } as const
+
+const sentences = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?])\s+(?=[A-Z0-9"'(])/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+/**
+ * The offline responder: the sentences of the best passage that share the most words with the
+ * question, kept in the article's order so steps still read as steps. Nothing is added that the
+ * knowledge base does not say.
+ */
+export function groundedAnswer(question: string, hit: KnowledgeHit, maxSentences = 4): string {
+  const q = new Set(tokens(question))
+  const all = sentences(hit.content)
+  const scored = all.map((s, i) => ({ s, i, score: tokens(s).filter((t) => q.has(t)).length }))
+  const best = scored
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, maxSentences)
+    .sort((a, b) => a.i - b.i)
+  const chosen = best.length ? best.map((x) => x.s) : all.slice(0, maxSentences)
+  return chosen.join(' ')
+}
+
+const firstName = (name: string | null) => (name ?? '').trim().split(/\s+/)[0] || ''
+
+function limitWords(text: string, max: number): string {
+  const words = text.split(/\s+/)
+  return words.length <= max ? text : words.slice(0, max).join(' ').replace(/[,;:]?$/, '…')
+}
+
+function limitChars(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max)
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '))
+  return end > max / 2 ? cut.slice(0, end + 1) : cut.slice(0, max - 1).trimEnd() + '…'
+}
+
+/** Wraps an answer in the channel's register and enforces its length limit afterwards. */
+export function formatForChannel(channel: Channel, customerName: string | null, body: string, source?: string): string {
+  const name = firstName(customerName)
+  switch (channel) {
+    case 'email': {
+      const text = [
+        `Dear ${name || 'customer'},`,
+        `Thank you for contacting ${BRAND.company} support.`,
+        body,
+        source ? `You can find more detail in our help article "${source}".` : '',
+        'If anything is still unclear, simply reply to this email and we will be glad to help.',
+        `Kind regards,\n${BRAND.signature}`,
+      ].filter(Boolean).join('\n\n')
+      return limitWords(text, LIMITS.emailWords)
+    }
+    case 'web_form': {
+      const text = [`Hi ${name || 'there'},`, body, source ? `(From our help article "${source}".)` : '', `Best regards,\n${BRAND.signature}`]
+        .filter(Boolean)
+        .join('\n\n')
+      return limitWords(text, LIMITS.webWords)
+    }
+    case 'whatsapp':
+      return limitChars(`${name ? `Hi ${name}! ` : ''}${body}`, LIMITS.whatsappPreferredChars)
+  }
+}
+
+/** What the customer hears when a human takes over: no internal reasons, just what happens next. */
+export function escalationAcknowledgement(channel: Channel, customerName: string | null, ticketId: string): string {
+  const body =
+    channel === 'whatsapp'
+      ? `I've passed this to a member of our support team and they'll get back to you here soon. Your reference is ${ticketId}.`
+      : `I have passed your message to a member of our support team, who will get back to you as soon as possible. Your ticket reference is ${ticketId}.`
+  return formatForChannel(channel, customerName, body)
+}

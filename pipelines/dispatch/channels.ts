@@ -1,0 +1,26 @@
+import type { Channel, DeliveryStatus, ReplyRequested } from '../../schemas/index.js'
+import type { Logger } from '../../platform/log.js'
+
+/** How a reply leaves the building on one channel. */
+export interface ChannelSender {
+  channel: Channel
+  send(reply: ReplyRequested): Promise<{ status: DeliveryStatus; providerMessageId: string | null }>
+}
+
+/** Web-form replies are read on the ticket status page, which the messages read model serves. */
+export const webFormSender = (): ChannelSender => ({
+  channel: 'web_form',
+  send: async () => ({ status: 'delivered', providerMessageId: null }),
+})
+
+/**
+ * With no provider credentials the product still runs: the reply is recorded (log line plus the
+ * dispatcher's outbound_sends row, status `recorded`) instead of being sent.
+ */
+export const recordingSender = (channel: Channel, log: Logger): ChannelSender => ({
+  channel,
+  async send(reply) {
+    log.info('reply recorded (no provider configured for this channel)', { channel, reply_id: reply.reply_id, to: reply.recipient })
+    return { status: 'recorded', providerMessageId: null }
+  },
+})

@@ -1,0 +1,65 @@
+import { Topics, type Channel, type MetricRecorded, type ReplyRequested, type ReplyStatusChanged } from '../../schemas/index.js'
+import type { Queryable } from '../../platform/db.js'
+import type { Stage } from '../../platform/stage.js'
+import { stableId } from '../../platform/ids.js'
+import { metrics } from '../../platform/metrics.js'
+import type { ChannelSender } from './channels.js'
+
+const FINAL = new Set(['sent', 'delivered', 'read', 'recorded', 'queued'])
+
+/**
+ * Sends replies. outbound_sends remembers every reply that left, so a redelivered
+ * ReplyRequested re-announces the status instead of messaging the customer twice.
+ */
+export function dispatchStage(db: Queryable, senders: Record<Channel, ChannelSender>): Stage {
+  return {
+    name: 'dispatch',
+    topics: [Topics.webformOutbound, Topics.emailOutbound, Topics.whatsappOutbound],
+    async handle(event) {
+      const reply = event.value as ReplyRequested
+      const previous = (
+        await db.query<{ status: string; provider_message_id: string | null }>(
+          'SELECT status, provider_message_id FROM outbound_sends WHERE reply_id = $1',
+          [reply.reply_id],
+        )
+      ).rows[0]
+      let status = previous?.status
+      let providerMessageId = previous?.provider_message_id ?? null
+      const now = Date.now()
+      if (!status || !FINAL.has(status)) {
+        const result = await senders[reply.channel].send(reply)
+        status = result.status
+        providerMessageId = result.providerMessageId
+        await db.query(
+          `INSERT INTO outbound_sends (reply_id, channel, status, provider_message_id, updated_at)
+           VALUES ($1, $2, $3, $4, now())
+           ON CONFLICT (reply_id) DO UPDATE SET status = EXCLUDED.status, provider_message_id = EXCLUDED.provider_message_id, updated_at = now()`,
+          [reply.reply_id, reply.channel, status, providerMessageId],
+        )
+        metrics.replyLatency.observe({ channel: reply.channel }, Math.max(0, now - reply.inbound_occurred_at) / 1000)
+      }
+      const changed: ReplyStatusChanged = {
+        event_id: stableId('reply-status', reply.reply_id, status),
+        occurred_at: now,
+        reply_id: reply.reply_id,
+        ticket_id: reply.ticket_id,
+        channel: reply.channel,
+        status: status as ReplyStatusChanged['status'],
+        provider_message_id: providerMessageId,
+        error: null,
+      }
+      const latency: MetricRecorded = {
+        event_id: stableId('metric', 'reply_latency_ms', reply.reply_id),
+        occurred_at: now,
+        name: 'reply_latency_ms',
+        value: Math.max(0, now - reply.inbound_occurred_at),
+        channel: reply.channel,
+        labels: { ticket_id: reply.ticket_id },
+      }
+      return [
+        { topic: Topics.replyStatus, key: reply.ticket_id, value: changed },
+        { topic: Topics.metrics, key: reply.channel, value: latency },
+      ]
+    },
+  }
+}

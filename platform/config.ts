@@ -1,0 +1,100 @@
+import { z } from 'zod'
+import path from 'node:path'
+
+/**
+ * Every environment variable the product reads, validated once at start-up.
+ * Modules receive the parsed `Config`; nothing else reads `process.env`.
+ * README.md lists the same variables: keep the two in step.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const env = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    PUBLIC_BASE_URL: z.string().url().optional(),
+    FTE_DATA_DIR: z.string().default('./.data'),
+    DATABASE_URL: z.string().url().optional(),
+    KAFKA_BROKERS: z.string().optional(),
+    SCHEMA_REGISTRY_URL: z.string().url().optional(),
+    FTE_KAFKA_CLIENT_ID: z.string().default('fte'),
+    FTE_TOPIC_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, dot, underscore and dash only')
+      .default(''),
+    FTE_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
+    FTE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    FTE_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+    FTE_TICKET_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    FTE_SEED_KNOWLEDGE: bool.default(true),
+    FTE_KB_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.12),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((e, ctx) => {
+    if (e.KAFKA_BROKERS && !e.SCHEMA_REGISTRY_URL)
+      ctx.addIssue({ code: 'custom', path: ['SCHEMA_REGISTRY_URL'], message: 'required when KAFKA_BROKERS is set' })
+    if (e.KAFKA_BROKERS && !e.DATABASE_URL)
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required when KAFKA_BROKERS is set (read models must be shared by every pod)' })
+  })
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
+
+export interface Config {
+  http: { port: number; host: string; publicBaseUrl?: string }
+  dataDir: string
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string }
+  transport:
+    | { kind: 'kafka'; brokers: string[]; clientId: string; schemaRegistryUrl: string; partitions: number }
+    | { kind: 'embedded' }
+  topicPrefix: string
+  delivery: { maxAttempts: number; retryBackoffMs: number }
+  ticketSecret: string
+  ticketSecretIsDefault: boolean
+  seedKnowledge: boolean
+  knowledgeMinScore: number
+  logLevel: LogLevel
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+// Only for the embedded demo: a stable default keeps ticket links valid across restarts.
+const DEV_TICKET_SECRET = 'fte-development-ticket-secret'
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "unset": shells and k8s manifests often export VAR= .
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = env.safeParse(cleaned)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`))
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(e.FTE_DATA_DIR)
+  return {
+    http: { port: e.PORT, host: e.HOST, publicBaseUrl: e.PUBLIC_BASE_URL },
+    dataDir,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
+    transport: e.KAFKA_BROKERS
+      ? {
+          kind: 'kafka',
+          brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean),
+          clientId: e.FTE_KAFKA_CLIENT_ID,
+          schemaRegistryUrl: e.SCHEMA_REGISTRY_URL!,
+          partitions: e.FTE_TOPIC_PARTITIONS,
+        }
+      : { kind: 'embedded' },
+    topicPrefix: e.FTE_TOPIC_PREFIX,
+    delivery: { maxAttempts: e.FTE_MAX_ATTEMPTS, retryBackoffMs: e.FTE_RETRY_BACKOFF_MS },
+    ticketSecret: e.FTE_TICKET_SECRET ?? DEV_TICKET_SECRET,
+    ticketSecretIsDefault: !e.FTE_TICKET_SECRET,
+    seedKnowledge: e.FTE_SEED_KNOWLEDGE,
+    knowledgeMinScore: e.FTE_KB_MIN_SCORE,
+    logLevel: e.LOG_LEVEL,
+  }
+}

@@ -1,0 +1,87 @@
+import pg from 'pg'
+import { mkdirSync } from 'node:fs'
+
+/**
+ * The one database contract: a real Postgres pool in production, PGlite (Postgres in WASM) when embedded.
+ * Both speak the same SQL, so projections and queries are written once.
+ */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>
+  /** Runs a script of several statements (migrations). */
+  exec(script: string): Promise<void>
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'postgres' | 'pglite'
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /** Runs fn while holding a database-wide lock, so one process at a time does it (migrations). */
+  exclusive<T>(key: number, fn: (conn: Queryable) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+// BIGINT and NUMERIC come back as strings by default; counts and offsets here fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v))
+
+function pgConn(client: pg.PoolClient): Queryable {
+  return {
+    query: (s, p) => client.query(s, p as unknown[]) as never,
+    exec: async (script) => void (await client.query(script)),
+  }
+}
+
+export function postgresDb(url: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max })
+  pool.on('error', () => {
+    /* idle client errors surface on the next query; do not crash the process */
+  })
+  return {
+    kind: 'postgres',
+    query: async (sql, params) => pool.query(sql, params as unknown[]) as never,
+    exec: async (script) => void (await pool.query(script)),
+    async transaction(fn) {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const out = await fn(pgConn(client))
+        await client.query('COMMIT')
+        return out
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw err
+      } finally {
+        client.release()
+      }
+    },
+    async exclusive(key, fn) {
+      const client = await pool.connect()
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key])
+        return await fn(pgConn(client))
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined)
+        client.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}
+
+export async function pgliteDb(dir: string): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite')
+  const { vector } = await import('@electric-sql/pglite-pgvector')
+  if (dir !== 'memory://') mkdirSync(dir, { recursive: true })
+  const db = await PGlite.create({ dataDir: dir, extensions: { vector } })
+  // PGlite is one session: it already queues statements behind an open transaction, so the
+  // isolation that pg gets from separate connections holds here too.
+  return {
+    kind: 'pglite',
+    query: (sql, params) => db.query(sql, params as unknown[]) as never,
+    exec: async (script) => void (await db.exec(script)),
+    transaction: (fn) =>
+      db.transaction((tx) =>
+        fn({ query: (s, p) => tx.query(s, p as unknown[]) as never, exec: async (script) => void (await tx.exec(script)) }),
+      ),
+    exclusive: (_key, fn) => fn({ query: (s, p) => db.query(s, p as unknown[]) as never, exec: async (script) => void (await db.exec(script)) }),
+    close: () => db.close(),
+  }
+}

@@ -1,0 +1,37 @@
+import { createHash, randomBytes, createHmac, timingSafeEqual } from 'node:crypto'
+
+/**
+ * Deterministic ids are what make at-least-once delivery safe: a stage that sees the same input
+ * twice produces the same output ids, and every projection ignores an event id it has applied.
+ */
+const NAMESPACE = Buffer.from('6f1c2b9e4d8a4f3e9b7c5a1d2e3f4a5b', 'hex')
+
+/** RFC 4122 version-5 (SHA-1, name-based) UUID in this product's namespace. */
+export function stableId(...parts: string[]): string {
+  const hash = createHash('sha1').update(NAMESPACE).update(parts.join('\u001f')).digest()
+  const b = Buffer.from(hash.subarray(0, 16))
+  b[6] = (b[6]! & 0x0f) | 0x50
+  b[8] = (b[8]! & 0x3f) | 0x80
+  const h = b.toString('hex')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+
+/**
+ * Ticket ids handed out by the web form before any projection has seen the ticket. The tag (an
+ * HMAC) lets any API pod tell "accepted but not projected yet" from "never existed" without
+ * shared state.
+ */
+export function newTicketId(secret: string): string {
+  const nonce = randomBytes(8).toString('hex')
+  return `TKT-${nonce}-${ticketTag(secret, nonce)}`
+}
+
+export function isIssuedTicketId(secret: string, id: string): boolean {
+  const m = /^TKT-([0-9a-f]{16})-([0-9a-f]{8})$/.exec(id)
+  if (!m) return false
+  const expected = Buffer.from(ticketTag(secret, m[1]!))
+  const given = Buffer.from(m[2]!)
+  return expected.length === given.length && timingSafeEqual(expected, given)
+}
+
+const ticketTag = (secret: string, nonce: string) => createHmac('sha256', secret).update(nonce).digest('hex').slice(0, 8)

@@ -1,0 +1,28 @@
+import type { LogLevel } from './config.js'
+
+/** JSON lines on stderr: one object per event, easy for k8s log collectors and for humans with jq. */
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void
+  info(msg: string, fields?: Record<string, unknown>): void
+  warn(msg: string, fields?: Record<string, unknown>): void
+  error(msg: string, fields?: Record<string, unknown>): void
+  child(fields: Record<string, unknown>): Logger
+}
+
+const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }
+
+export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}): Logger {
+  const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: Record<string, unknown>) => {
+    if (rank[lvl] < rank[level]) return
+    const line: Record<string, unknown> = { t: new Date().toISOString(), level: lvl, msg, ...base, ...fields }
+    for (const [k, v] of Object.entries(line)) if (v instanceof Error) line[k] = v.message
+    process.stderr.write(JSON.stringify(line) + '\n')
+  }
+  return {
+    debug: (m, f) => write('debug', m, f),
+    info: (m, f) => write('info', m, f),
+    warn: (m, f) => write('warn', m, f),
+    error: (m, f) => write('error', m, f),
+    child: (fields) => createLogger(level, { ...base, ...fields }),
+  }
+}

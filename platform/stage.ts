@@ -1,0 +1,24 @@
+import type { Topic } from '../schemas/index.js'
+import type { DeliveredEvent, OutgoingEvent, Subscription, Transport } from './transport/contract.js'
+
+/**
+ * A pipeline stage: consume one or more topics in its own consumer group, turn each event into
+ * output events (the decision), publish them. The stage keeps nothing in memory between events,
+ * so any number of copies can share the group.
+ */
+export interface Stage {
+  name: string
+  topics: Topic[]
+  handle(event: DeliveredEvent): Promise<OutgoingEvent[]>
+}
+
+export function runStage(transport: Transport, stage: Stage): Promise<Subscription> {
+  return transport.subscribe({
+    group: `fte.${stage.name}`,
+    topics: stage.topics,
+    handle: async (event) => {
+      const out = await stage.handle(event)
+      if (out.length) await transport.publish(out)
+    },
+  })
+}

@@ -1,0 +1,61 @@
+import type { Topic } from '../../schemas/index.js'
+
+/**
+ * The one transport contract. Kafka (kafkajs) and the embedded log (a table in the embedded
+ * database) both implement it, and platform/transport/contract.int.spec.ts runs the same suite
+ * against both.
+ *
+ * Semantics both must give:
+ * - publish resolves only once the events are durable (Kafka acks=all; a committed row);
+ * - values are Avro, Confluent wire format, against the topic's registered schema;
+ * - a subscription is a named consumer group; an event is committed only after the handler
+ *   succeeds (at-least-once), so handlers must be idempotent;
+ * - a failing handler is retried with backoff up to maxAttempts, then the event goes to fte.dlq
+ *   with the reason and its original bytes, and the group moves on;
+ * - bytes that cannot be decoded go to fte.dlq at once.
+ */
+export interface OutgoingEvent {
+  topic: Topic
+  key: string | null
+  value: unknown
+  headers?: Record<string, string>
+}
+
+export interface DeliveredEvent<T = unknown> {
+  topic: Topic
+  partition: number
+  offset: string
+  key: string | null
+  value: T
+  headers: Record<string, string>
+}
+
+export interface SubscribeOptions {
+  group: string
+  topics: Topic[]
+  handle(event: DeliveredEvent): Promise<void>
+}
+
+export interface Subscription {
+  stop(): Promise<void>
+}
+
+export interface Transport {
+  readonly kind: 'kafka' | 'embedded'
+  /** Creates missing topics and registers every topic's schema. */
+  prepare(): Promise<void>
+  publish(events: OutgoingEvent[]): Promise<void>
+  /** Puts bytes back on a topic untouched: how dead letters are replayed. */
+  publishRaw(topic: Topic, key: string | null, value: Buffer, headers?: Record<string, string>): Promise<void>
+  subscribe(options: SubscribeOptions): Promise<Subscription>
+  close(): Promise<void>
+}
+
+/** Thrown by a handler when retrying cannot help (bad data): the event goes to the DLQ at once. */
+export class PermanentError extends Error {
+  readonly retriable = false
+  constructor(message: string) {
+    super(message)
+    this.name = 'PermanentError'
+  }
+}

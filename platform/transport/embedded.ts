@@ -1,0 +1,142 @@
+import { EventEmitter } from 'node:events'
+import type { Db } from '../db.js'
+import type { EventCodec } from '../codec.js'
+import type { Logger } from '../log.js'
+import type { Topic } from '../../schemas/index.js'
+import { metrics } from '../metrics.js'
+import { deliver, type DeliveryPolicy, type RawRecord } from './delivery.js'
+import type { OutgoingEvent, SubscribeOptions, Subscription, Transport } from './contract.js'
+
+/**
+ * The durable log in the embedded database: table event_log (one partition per topic, offset =
+ * row sequence) and consumer_offsets per group. Made for one process (npm start); a group has one
+ * active consumer. Publishers in the same process wake consumers at once; a slow poll covers the rest.
+ */
+export function embeddedTransport(opts: {
+  db: Db
+  codec: EventCodec & { registerAll(): Promise<void> }
+  policy: DeliveryPolicy
+  log: Logger
+  topicPrefix?: string
+  pollIntervalMs?: number
+  batchSize?: number
+}): Transport {
+  const { db, codec, policy, log } = opts
+  const prefix = opts.topicPrefix ?? ''
+  const physical = (t: string) => prefix + t
+  const logical = (t: string) => t.slice(prefix.length) as Topic
+  const wake = new EventEmitter()
+  wake.setMaxListeners(0)
+  const subscriptions = new Set<Subscription>()
+
+  async function append(rows: { topic: string; key: string | null; value: Buffer; headers: Record<string, string> }[]) {
+    if (rows.length === 0) return
+    await db.transaction(async (tx) => {
+      for (const r of rows) {
+        await tx.query('INSERT INTO event_log (topic, key, value, headers) VALUES ($1, $2, $3, $4)', [
+          physical(r.topic), r.key, r.value, JSON.stringify(r.headers),
+        ])
+      }
+    })
+    for (const r of rows) metrics.eventsPublished.inc({ topic: r.topic })
+    wake.emit('published')
+  }
+
+  const transport: Transport = {
+    kind: 'embedded',
+    prepare: () => codec.registerAll(),
+    async publish(events: OutgoingEvent[]) {
+      const rows = []
+      for (const e of events) rows.push({ topic: e.topic, key: e.key, value: await codec.encode(e.topic, e.value), headers: e.headers ?? {} })
+      await append(rows)
+    },
+    publishRaw: (topic, key, value, headers = {}) => append([{ topic, key, value, headers }]),
+
+    async subscribe(options: SubscribeOptions) {
+      const topics = options.topics.map(physical)
+      const group = prefix + options.group
+      let running = true
+      let pending = true
+      let nudge: () => void = () => undefined
+      const onPublished = () => {
+        pending = true
+        nudge()
+      }
+      wake.on('published', onPublished)
+
+      const loop = async () => {
+        while (running) {
+          pending = false
+          let rows: { topic: string; seq: number; key: string | null; value: Uint8Array; headers: Record<string, string> | string }[] = []
+          try {
+            rows = (
+              await db.query<(typeof rows)[number]>(
+                `SELECT e.topic, e.seq, e.key, e.value, e.headers
+                   FROM event_log e
+                   LEFT JOIN consumer_offsets o ON o.group_id = $1 AND o.topic = e.topic
+                  WHERE e.topic = ANY($2::text[]) AND e.seq > COALESCE(o.committed, 0)
+                  ORDER BY e.seq
+                  LIMIT $3`,
+                [group, topics, opts.batchSize ?? 100],
+              )
+            ).rows
+          } catch (err) {
+            if (!running) break
+            log.error('embedded log poll failed', { group, error: (err as Error).message })
+          }
+          for (const row of rows) {
+            if (!running) break
+            const record: RawRecord = {
+              topic: logical(row.topic),
+              partition: 0,
+              offset: String(row.seq),
+              key: row.key,
+              value: Buffer.from(row.value),
+              headers: typeof row.headers === 'string' ? JSON.parse(row.headers) : row.headers,
+            }
+            try {
+              await deliver(record, options.group, codec, options.handle, transport.publish, policy, log)
+              await db.query(
+                `INSERT INTO consumer_offsets (group_id, topic, committed) VALUES ($1, $2, $3)
+                 ON CONFLICT (group_id, topic) DO UPDATE SET committed = GREATEST(consumer_offsets.committed, EXCLUDED.committed)`,
+                [group, row.topic, row.seq],
+              )
+            } catch (err) {
+              // Not committed: the same record comes back on the next pass.
+              log.error('delivery failed; will redeliver', { group, topic: record.topic, offset: record.offset, error: (err as Error).message })
+              pending = true
+              break
+            }
+          }
+          if (rows.length > 0) continue
+          if (!pending && running) {
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, opts.pollIntervalMs ?? 500)
+              nudge = () => {
+                clearTimeout(timer)
+                resolve()
+              }
+            })
+            nudge = () => undefined
+          }
+        }
+      }
+      const done = loop()
+      const sub: Subscription = {
+        async stop() {
+          running = false
+          wake.off('published', onPublished)
+          nudge()
+          await done
+          subscriptions.delete(sub)
+        },
+      }
+      subscriptions.add(sub)
+      return sub
+    },
+    async close() {
+      await Promise.all([...subscriptions].map((s) => s.stop()))
+    },
+  }
+  return transport
+}

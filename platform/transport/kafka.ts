@@ -1,0 +1,133 @@
+import { Kafka, logLevel, type Consumer, type Producer, type IHeaders } from 'kafkajs'
+import type { EventCodec } from '../codec.js'
+import type { Logger } from '../log.js'
+import { Topics, type Topic } from '../../schemas/index.js'
+import { metrics } from '../metrics.js'
+import { deliver, type DeliveryPolicy } from './delivery.js'
+import type { OutgoingEvent, SubscribeOptions, Subscription, Transport } from './contract.js'
+
+/**
+ * Kafka through kafkajs: an idempotent producer with acks=all, consumer groups with manual commits
+ * (an offset is committed only after the handler succeeded or the event was dead-lettered).
+ */
+export function kafkaTransport(opts: {
+  brokers: string[]
+  clientId: string
+  partitions: number
+  codec: EventCodec & { registerAll(): Promise<void> }
+  policy: DeliveryPolicy
+  log: Logger
+  topicPrefix?: string
+}): Transport {
+  const { codec, policy, log } = opts
+  const prefix = opts.topicPrefix ?? ''
+  const physical = (t: string) => prefix + t
+  const logical = (t: string) => t.slice(prefix.length) as Topic
+  const kafka = new Kafka({
+    clientId: opts.clientId,
+    brokers: opts.brokers,
+    logLevel: logLevel.WARN,
+    retry: { retries: 8, initialRetryTime: 200 },
+    logCreator: () => ({ level, log: entry }) => {
+      const { message, ...rest } = entry.log
+      const fields = { kafka: entry.namespace, ...rest }
+      if (level <= logLevel.ERROR) log.error(message, fields)
+      else log.warn(message, fields)
+    },
+  })
+  let producer: Producer | undefined
+  let connecting: Promise<Producer> | undefined
+  const consumers = new Set<Consumer>()
+
+  const getProducer = () => {
+    if (producer) return Promise.resolve(producer)
+    connecting ??= (async () => {
+      const p = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })
+      await p.connect()
+      producer = p
+      return p
+    })()
+    return connecting
+  }
+
+  async function send(batches: { topic: string; messages: { key: string | null; value: Buffer; headers?: IHeaders }[] }[]) {
+    const p = await getProducer()
+    await p.sendBatch({ acks: -1, topicMessages: batches.map((b) => ({ topic: physical(b.topic), messages: b.messages })) })
+    for (const b of batches) metrics.eventsPublished.inc({ topic: b.topic }, b.messages.length)
+  }
+
+  const transport: Transport = {
+    kind: 'kafka',
+    async prepare() {
+      const admin = kafka.admin()
+      await admin.connect()
+      try {
+        const existing = new Set(await admin.listTopics())
+        const wanted = Object.values(Topics).map(physical).filter((t) => !existing.has(t))
+        if (wanted.length) {
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: wanted.map((topic) => ({ topic, numPartitions: opts.partitions })),
+          })
+        }
+      } finally {
+        await admin.disconnect()
+      }
+      await codec.registerAll()
+    },
+    async publish(events: OutgoingEvent[]) {
+      const byTopic = new Map<string, { key: string | null; value: Buffer; headers?: IHeaders }[]>()
+      for (const e of events) {
+        const list = byTopic.get(e.topic) ?? []
+        list.push({ key: e.key, value: await codec.encode(e.topic, e.value), headers: e.headers })
+        byTopic.set(e.topic, list)
+      }
+      await send([...byTopic].map(([topic, messages]) => ({ topic, messages })))
+    },
+    publishRaw: (topic, key, value, headers) => send([{ topic, messages: [{ key, value, headers }] }]),
+
+    async subscribe(options: SubscribeOptions): Promise<Subscription> {
+      const consumer = kafka.consumer({ groupId: prefix + options.group, allowAutoTopicCreation: false, retry: { retries: 10 } })
+      consumers.add(consumer)
+      const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()))
+      await consumer.connect()
+      await consumer.subscribe({ topics: options.topics.map(physical), fromBeginning: true })
+      await consumer.run({
+        autoCommit: false,
+        partitionsConsumedConcurrently: Math.max(1, opts.partitions),
+        eachMessage: async ({ topic, partition, message }) => {
+          const headers: Record<string, string> = {}
+          for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v)
+          await deliver(
+            {
+              topic: logical(topic),
+              partition,
+              offset: message.offset,
+              key: message.key ? message.key.toString() : null,
+              value: message.value ?? Buffer.alloc(0),
+              headers,
+            },
+            options.group, codec, options.handle, transport.publish, policy, log,
+          )
+          await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }])
+        },
+      })
+      // Resolve once partitions are assigned, so a caller can publish and know it will be seen.
+      await Promise.race([joined, new Promise((r) => setTimeout(r, 30_000))])
+      return {
+        async stop() {
+          consumers.delete(consumer)
+          await consumer.disconnect()
+        },
+      }
+    },
+    async close() {
+      await Promise.all([...consumers].map((c) => c.disconnect().catch(() => undefined)))
+      consumers.clear()
+      if (producer) await producer.disconnect().catch(() => undefined)
+      producer = undefined
+      connecting = undefined
+    },
+  }
+  return transport
+}

@@ -1,0 +1,68 @@
+import {
+  Topics, type AgentDecision, type CustomerIdentified, type InboundMessage, type ReplyRequested, type ReplyStatusChanged,
+} from '../../schemas/index.js'
+import type { Projection } from '../../platform/projection.js'
+import { ticketIdFor } from '../../pipelines/identity/resolveIdentity.js'
+
+const ts = (ms: number) => new Date(ms).toISOString()
+
+/** Delivery states only move forward (a late "sent" never hides "delivered"); failures always show. */
+export const DELIVERY_RANK: Record<ReplyStatusChanged['status'], number> = {
+  queued: 1, recorded: 2, sent: 2, delivered: 3, read: 4, undelivered: 5, failed: 5,
+}
+
+/** messages (both directions, per ticket and conversation) and message_deliveries. */
+export const messagesProjection: Projection = {
+  name: 'messages',
+  topics: [Topics.ticketsIncoming, Topics.customersIdentified, Topics.agentDecisions, Topics.webformOutbound, Topics.emailOutbound, Topics.whatsappOutbound, Topics.replyStatus],
+  async apply(event, tx) {
+    switch (event.topic) {
+      case Topics.ticketsIncoming: {
+        const m = event.value as InboundMessage
+        await tx.query(
+          `INSERT INTO messages (id, ticket_id, direction, role, channel, channel_message_id, content, created_at)
+           VALUES ($1, $2, 'inbound', 'customer', $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+          [m.event_id, ticketIdFor(m), m.channel, m.channel_message_id, m.content, ts(m.occurred_at)],
+        )
+        return
+      }
+      case Topics.customersIdentified: {
+        const e = event.value as CustomerIdentified
+        await tx.query(
+          `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, channel, channel_message_id, content, created_at)
+           VALUES ($1, $2, $3, $4, 'inbound', 'customer', $5, $6, $7, $8)
+           ON CONFLICT (id) DO UPDATE SET conversation_id = EXCLUDED.conversation_id, customer_id = EXCLUDED.customer_id, ticket_id = EXCLUDED.ticket_id`,
+          [e.context.inbound.event_id, e.context.ticket_id, e.context.conversation_id, e.context.customer_id, e.context.inbound.channel,
+            e.context.inbound.channel_message_id, e.context.inbound.content, ts(e.context.inbound.occurred_at)],
+        )
+        return
+      }
+      case Topics.agentDecisions: {
+        const d = event.value as AgentDecision
+        await tx.query('UPDATE messages SET sentiment = $2 WHERE id = $1', [d.context.inbound.event_id, d.sentiment])
+        return
+      }
+      case Topics.replyStatus: {
+        const s = event.value as ReplyStatusChanged
+        await tx.query(
+          `INSERT INTO message_deliveries (message_id, status, status_rank, provider_message_id, error, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (message_id) DO UPDATE SET status = EXCLUDED.status, status_rank = EXCLUDED.status_rank,
+             provider_message_id = COALESCE(EXCLUDED.provider_message_id, message_deliveries.provider_message_id),
+             error = EXCLUDED.error, updated_at = EXCLUDED.updated_at
+           WHERE EXCLUDED.status_rank >= message_deliveries.status_rank`,
+          [s.reply_id, s.status, DELIVERY_RANK[s.status], s.provider_message_id, s.error, ts(s.occurred_at)],
+        )
+        return
+      }
+      default: {
+        const r = event.value as ReplyRequested
+        await tx.query(
+          `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, channel, content, created_at)
+           VALUES ($1, $2, $3, $4, 'outbound', 'agent', $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+          [r.reply_id, r.ticket_id, r.conversation_id, r.customer_id, r.channel, r.content, ts(r.occurred_at)],
+        )
+      }
+    }
+  },
+}

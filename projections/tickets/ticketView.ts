@@ -1,0 +1,63 @@
+import type { Queryable } from '../../platform/db.js'
+import type { Channel, TicketStatus } from '../../schemas/index.js'
+
+export interface TicketView {
+  ticket_id: string
+  status: TicketStatus
+  channel: Channel | null
+  subject: string | null
+  category: string | null
+  priority: string | null
+  created_at: string | null
+  updated_at: string | null
+  messages: {
+    direction: 'inbound' | 'outbound'
+    role: 'customer' | 'agent' | 'human'
+    channel: Channel
+    content: string
+    created_at: string
+    delivery_status: string | null
+  }[]
+  escalation: { reason: string; priority: string; raised_at: string } | null
+}
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : new Date(String(v)).toISOString())
+
+/** The ticket status page: the ticket, its messages in order, and the escalation if any. */
+export async function ticketView(db: Queryable, ticketId: string): Promise<TicketView | null> {
+  const t = (
+    await db.query<Record<string, unknown>>(
+      `SELECT t.*, e.reason AS e_reason, e.priority AS e_priority, e.raised_at AS e_raised_at
+         FROM tickets t LEFT JOIN escalations e ON e.ticket_id = t.id WHERE t.id = $1`,
+      [ticketId],
+    )
+  ).rows[0]
+  const messages = (
+    await db.query<Record<string, unknown>>(
+      `SELECT m.direction, m.role, m.channel, m.content, m.created_at, d.status AS delivery_status
+         FROM messages m LEFT JOIN message_deliveries d ON d.message_id = m.id
+        WHERE m.ticket_id = $1 ORDER BY m.created_at, m.direction`,
+      [ticketId],
+    )
+  ).rows
+  if (!t && messages.length === 0) return null
+  return {
+    ticket_id: ticketId,
+    status: (t?.status as TicketStatus) ?? 'received',
+    channel: (t?.channel as Channel) ?? (messages[0]?.channel as Channel) ?? null,
+    subject: (t?.subject as string) ?? null,
+    category: (t?.category as string) ?? null,
+    priority: (t?.priority as string) ?? null,
+    created_at: iso(t?.created_at),
+    updated_at: iso(t?.updated_at),
+    messages: messages.map((m) => ({
+      direction: m.direction as 'inbound' | 'outbound',
+      role: m.role as 'customer' | 'agent' | 'human',
+      channel: m.channel as Channel,
+      content: m.content as string,
+      created_at: iso(m.created_at)!,
+      delivery_status: (m.delivery_status as string) ?? null,
+    })),
+    escalation: t?.e_reason ? { reason: t.e_reason as string, priority: t.e_priority as string, raised_at: iso(t.e_raised_at)! } : null,
+  }
+}

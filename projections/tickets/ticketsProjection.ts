@@ -1,0 +1,80 @@
+import {
+  Topics, type EscalationRaised, type InboundMessage, type ReplyStatusChanged, type TicketLifecycleChanged, type TicketStatus,
+} from '../../schemas/index.js'
+import type { Projection } from '../../platform/projection.js'
+import { ticketIdFor } from '../../pipelines/identity/resolveIdentity.js'
+
+const ts = (ms: number) => new Date(ms).toISOString()
+
+/**
+ * Status only moves forward, because the events that move it travel on different topics and may
+ * be projected in any order. Escalated outranks responded: the acknowledgement sent on
+ * escalation must not make the ticket look answered.
+ */
+export const STATUS_RANK: Record<TicketStatus, number> = {
+  received: 0, open: 1, processing: 2, responded: 3, escalated: 4, resolved: 5, closed: 6,
+}
+
+const RESPONDED_ON = new Set<ReplyStatusChanged['status']>(['sent', 'delivered', 'read', 'recorded'])
+
+async function moveTo(
+  tx: Parameters<Projection['apply']>[1],
+  t: { ticket_id: string; channel: string; status: TicketStatus; at: number; customer_id?: string | null; conversation_id?: string | null },
+) {
+  await tx.query(
+    `INSERT INTO tickets (id, customer_id, conversation_id, channel, status, status_rank, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+     ON CONFLICT (id) DO UPDATE SET
+       customer_id = COALESCE(tickets.customer_id, EXCLUDED.customer_id),
+       conversation_id = COALESCE(tickets.conversation_id, EXCLUDED.conversation_id),
+       status = CASE WHEN EXCLUDED.status_rank > tickets.status_rank THEN EXCLUDED.status ELSE tickets.status END,
+       status_rank = GREATEST(tickets.status_rank, EXCLUDED.status_rank),
+       updated_at = GREATEST(tickets.updated_at, EXCLUDED.updated_at)`,
+    [t.ticket_id, t.customer_id ?? null, t.conversation_id ?? null, t.channel, t.status, STATUS_RANK[t.status], ts(t.at)],
+  )
+}
+
+/** tickets and escalations. */
+export const ticketsProjection: Projection = {
+  name: 'tickets',
+  topics: [Topics.ticketsIncoming, Topics.ticketLifecycle, Topics.replyStatus, Topics.escalations],
+  async apply(event, tx) {
+    switch (event.topic) {
+      case Topics.ticketsIncoming: {
+        const m = event.value as InboundMessage
+        const id = ticketIdFor(m)
+        await moveTo(tx, { ticket_id: id, channel: m.channel, status: 'received', at: m.occurred_at })
+        await tx.query(
+          `UPDATE tickets SET subject = COALESCE(subject, $2), category = COALESCE(category, $3), priority = COALESCE(priority, $4),
+             created_at = LEAST(created_at, $5) WHERE id = $1`,
+          [id, m.subject, m.category, m.priority, ts(m.occurred_at)],
+        )
+        return
+      }
+      case Topics.ticketLifecycle: {
+        const l = event.value as TicketLifecycleChanged
+        await moveTo(tx, { ...l, at: l.occurred_at })
+        return
+      }
+      case Topics.replyStatus: {
+        const s = event.value as ReplyStatusChanged
+        if (RESPONDED_ON.has(s.status)) await moveTo(tx, { ticket_id: s.ticket_id, channel: s.channel, status: 'responded', at: s.occurred_at })
+        return
+      }
+      default: {
+        const e = event.value as EscalationRaised
+        await tx.query(
+          `INSERT INTO escalations (ticket_id, reason, priority, sentiment, summary, raised_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (ticket_id) DO NOTHING`,
+          [e.context.ticket_id, e.reason, e.priority, e.sentiment, e.summary, ts(e.occurred_at)],
+        )
+        await moveTo(tx, { ticket_id: e.context.ticket_id, channel: e.context.inbound.channel, status: 'escalated', at: e.occurred_at,
+          customer_id: e.context.customer_id, conversation_id: e.context.conversation_id })
+        await tx.query(
+          'UPDATE tickets SET escalation_reason = $2, escalation_priority = $3, escalated_at = $4 WHERE id = $1',
+          [e.context.ticket_id, e.reason, e.priority, ts(e.occurred_at)],
+        )
+      }
+    }
+  },
+}

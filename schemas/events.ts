@@ -1,0 +1,119 @@
+import {
+  NAMESPACE, nullable, namedOnce, Channel, Identifier, InboundMessage, KnowledgeHit,
+  TicketContext, TicketStatus, DeliveryStatus, type AvroSchema,
+} from './types.js'
+
+/**
+ * The event contracts. Each topic carries exactly one of these (subject `<topic>-value`,
+ * compatibility BACKWARD): add fields with defaults, never remove or retype one.
+ */
+const event = (name: string, doc: string, fields: unknown[]): AvroSchema =>
+  namedOnce({
+    type: 'record',
+    name,
+    namespace: NAMESPACE,
+    doc,
+    fields: [
+      { name: 'event_id', type: 'string' },
+      { name: 'occurred_at', type: 'long', doc: 'epoch milliseconds' },
+      ...fields,
+    ],
+  })
+
+export const InboundMessageReceived = namedOnce({ ...InboundMessage, namespace: NAMESPACE })
+
+export const CustomerIdentified = event('CustomerIdentified', 'Identity resolved: who wrote, and which ticket and conversation this message belongs to.', [
+  { name: 'context', type: TicketContext },
+  { name: 'is_new_customer', type: 'boolean' },
+  { name: 'is_new_ticket', type: 'boolean' },
+  { name: 'customer_name', ...nullable('string') },
+  { name: 'identifiers', type: { type: 'array', items: Identifier } },
+])
+
+export const KnowledgeRetrieved = event('KnowledgeRetrieved', 'Knowledge-base passages found for the message, best first.', [
+  { name: 'context', type: TicketContext },
+  { name: 'query', type: 'string' },
+  { name: 'hits', type: { type: 'array', items: KnowledgeHit } },
+  { name: 'searches', type: 'int', default: 1 },
+])
+
+export const AgentDecision = event('AgentDecision', 'What the agent decided to do with the message.', [
+  { name: 'context', type: TicketContext },
+  { name: 'action', type: { type: 'enum', name: 'AgentAction', symbols: ['reply', 'escalate'] } },
+  { name: 'reply_text', type: 'string' },
+  { name: 'sentiment', type: 'double', doc: '0 (very negative) .. 1 (very positive)' },
+  { name: 'category', type: 'string' },
+  { name: 'priority', type: 'string' },
+  { name: 'reason', ...nullable('string', 'Escalation reason when action = escalate') },
+  { name: 'cited_article_ids', type: { type: 'array', items: 'string' } },
+])
+
+export const ReplyRequested = event('ReplyRequested', 'A reply to send to the customer on a channel.', [
+  { name: 'reply_id', type: 'string' },
+  { name: 'ticket_id', type: 'string' },
+  { name: 'conversation_id', type: 'string' },
+  { name: 'customer_id', type: 'string' },
+  { name: 'channel', type: Channel },
+  { name: 'recipient', type: 'string', doc: 'email address, E.164 number, or ticket id for the web status page' },
+  { name: 'subject', ...nullable('string') },
+  { name: 'content', type: 'string' },
+  { name: 'in_reply_to', ...nullable('string', 'channel message id being answered') },
+  { name: 'thread_id', ...nullable('string') },
+  { name: 'inbound_occurred_at', type: 'long', doc: 'when the answered message arrived (for end-to-end latency)' },
+])
+
+export const ReplyStatusChanged = event('ReplyStatusChanged', 'Delivery state of a reply, from the dispatcher or a provider callback.', [
+  { name: 'reply_id', type: 'string' },
+  { name: 'ticket_id', type: 'string' },
+  { name: 'channel', type: Channel },
+  { name: 'status', type: DeliveryStatus },
+  { name: 'provider_message_id', ...nullable('string') },
+  { name: 'error', ...nullable('string') },
+])
+
+export const TicketLifecycleChanged = event('TicketLifecycleChanged', 'A ticket moved to a new status.', [
+  { name: 'ticket_id', type: 'string' },
+  { name: 'conversation_id', ...nullable('string') },
+  { name: 'customer_id', ...nullable('string') },
+  { name: 'channel', type: Channel },
+  { name: 'status', type: TicketStatus },
+  { name: 'reason', ...nullable('string') },
+])
+
+export const EscalationRaised = event('EscalationRaised', 'Handed to a human, with everything they need.', [
+  { name: 'context', type: TicketContext },
+  { name: 'reason', type: 'string' },
+  { name: 'priority', type: 'string' },
+  { name: 'sentiment', type: 'double' },
+  { name: 'category', type: 'string' },
+  { name: 'summary', type: 'string' },
+  { name: 'knowledge_considered', type: { type: 'array', items: KnowledgeHit } },
+])
+
+export const KnowledgeArticlePublished = event('KnowledgeArticlePublished', 'A knowledge-base article, new or revised.', [
+  { name: 'article_id', type: 'string' },
+  { name: 'version', type: 'int' },
+  { name: 'title', type: 'string' },
+  { name: 'category', type: 'string' },
+  { name: 'body', type: 'string' },
+  { name: 'source', type: 'string', default: 'dossier', doc: 'dossier | resolved_ticket | admin' },
+])
+
+export const MetricRecorded = event('MetricRecorded', 'A business metric sample (latency, escalation) for the metrics topic.', [
+  { name: 'name', type: 'string' },
+  { name: 'value', type: 'double' },
+  { name: 'channel', ...nullable(Channel) },
+  { name: 'labels', type: { type: 'map', values: 'string' }, default: {} },
+])
+
+export const DeadLetter = event('DeadLetter', 'An event a consumer could not process, kept whole so it can be replayed.', [
+  { name: 'source_topic', type: 'string' },
+  { name: 'source_partition', type: 'int' },
+  { name: 'source_offset', type: 'string' },
+  { name: 'group_id', type: 'string' },
+  { name: 'key', ...nullable('string') },
+  { name: 'error', type: 'string' },
+  { name: 'attempts', type: 'int' },
+  { name: 'original_value', type: 'bytes' },
+  { name: 'original_headers', type: { type: 'map', values: 'string' }, default: {} },
+])

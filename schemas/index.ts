@@ -1,0 +1,175 @@
+import * as S from './events.js'
+import type { AvroSchema } from './types.js'
+
+/** Topic names (logical; FTE_TOPIC_PREFIX is prepended on the wire). */
+export const Topics = {
+  ticketsIncoming: 'fte.tickets.incoming',
+  emailInbound: 'fte.channels.email.inbound',
+  whatsappInbound: 'fte.channels.whatsapp.inbound',
+  webformInbound: 'fte.channels.webform.inbound',
+  customersIdentified: 'fte.customers.identified',
+  knowledgeRetrieved: 'fte.knowledge.retrieved',
+  agentDecisions: 'fte.agent.decisions',
+  emailOutbound: 'fte.channels.email.outbound',
+  whatsappOutbound: 'fte.channels.whatsapp.outbound',
+  webformOutbound: 'fte.channels.webform.outbound',
+  replyStatus: 'fte.replies.status',
+  ticketLifecycle: 'fte.tickets.lifecycle',
+  escalations: 'fte.escalations',
+  knowledgeArticles: 'fte.knowledge.articles',
+  metrics: 'fte.metrics',
+  dlq: 'fte.dlq',
+} as const
+export type Topic = (typeof Topics)[keyof typeof Topics]
+
+/** The one schema each topic carries. */
+export const topicSchemas: Record<Topic, AvroSchema> = {
+  [Topics.ticketsIncoming]: S.InboundMessageReceived,
+  [Topics.emailInbound]: S.InboundMessageReceived,
+  [Topics.whatsappInbound]: S.InboundMessageReceived,
+  [Topics.webformInbound]: S.InboundMessageReceived,
+  [Topics.customersIdentified]: S.CustomerIdentified,
+  [Topics.knowledgeRetrieved]: S.KnowledgeRetrieved,
+  [Topics.agentDecisions]: S.AgentDecision,
+  [Topics.emailOutbound]: S.ReplyRequested,
+  [Topics.whatsappOutbound]: S.ReplyRequested,
+  [Topics.webformOutbound]: S.ReplyRequested,
+  [Topics.replyStatus]: S.ReplyStatusChanged,
+  [Topics.ticketLifecycle]: S.TicketLifecycleChanged,
+  [Topics.escalations]: S.EscalationRaised,
+  [Topics.knowledgeArticles]: S.KnowledgeArticlePublished,
+  [Topics.metrics]: S.MetricRecorded,
+  [Topics.dlq]: S.DeadLetter,
+}
+
+export const outboundTopic = { email: Topics.emailOutbound, whatsapp: Topics.whatsappOutbound, web_form: Topics.webformOutbound } as const
+
+// TypeScript views of the Avro records above (nullable unions are plain `T | null`).
+export type Channel = 'email' | 'whatsapp' | 'web_form'
+export const CHANNELS: readonly Channel[] = ['email', 'whatsapp', 'web_form']
+export type TicketStatus = 'received' | 'open' | 'processing' | 'responded' | 'escalated' | 'resolved' | 'closed'
+export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'recorded'
+
+interface EventBase {
+  event_id: string
+  occurred_at: number
+}
+export interface Sender {
+  name: string | null
+  email: string | null
+  phone: string | null
+}
+export interface InboundMessage extends EventBase {
+  channel: Channel
+  channel_message_id: string
+  ticket_id: string | null
+  sender: Sender
+  subject: string | null
+  category: string | null
+  priority: string | null
+  content: string
+  thread_id: string | null
+}
+export interface Identifier {
+  kind: 'email' | 'phone'
+  value: string
+}
+export interface TicketContext {
+  ticket_id: string
+  conversation_id: string
+  customer_id: string
+  inbound: InboundMessage
+}
+export interface KnowledgeHit {
+  article_id: string
+  chunk_id: string
+  title: string
+  content: string
+  score: number
+}
+export interface CustomerIdentified extends EventBase {
+  context: TicketContext
+  is_new_customer: boolean
+  is_new_ticket: boolean
+  customer_name: string | null
+  identifiers: Identifier[]
+}
+export interface KnowledgeRetrieved extends EventBase {
+  context: TicketContext
+  query: string
+  hits: KnowledgeHit[]
+  searches: number
+}
+export interface AgentDecision extends EventBase {
+  context: TicketContext
+  action: 'reply' | 'escalate'
+  reply_text: string
+  sentiment: number
+  category: string
+  priority: string
+  reason: string | null
+  cited_article_ids: string[]
+}
+export interface ReplyRequested extends EventBase {
+  reply_id: string
+  ticket_id: string
+  conversation_id: string
+  customer_id: string
+  channel: Channel
+  recipient: string
+  subject: string | null
+  content: string
+  in_reply_to: string | null
+  thread_id: string | null
+  inbound_occurred_at: number
+}
+export interface ReplyStatusChanged extends EventBase {
+  reply_id: string
+  ticket_id: string
+  channel: Channel
+  status: DeliveryStatus
+  provider_message_id: string | null
+  error: string | null
+}
+export interface TicketLifecycleChanged extends EventBase {
+  ticket_id: string
+  conversation_id: string | null
+  customer_id: string | null
+  channel: Channel
+  status: TicketStatus
+  reason: string | null
+}
+export interface EscalationRaised extends EventBase {
+  context: TicketContext
+  reason: string
+  priority: string
+  sentiment: number
+  category: string
+  summary: string
+  knowledge_considered: KnowledgeHit[]
+}
+export interface KnowledgeArticlePublished extends EventBase {
+  article_id: string
+  version: number
+  title: string
+  category: string
+  body: string
+  source: string
+}
+export interface MetricRecorded extends EventBase {
+  name: string
+  value: number
+  channel: Channel | null
+  labels: Record<string, string>
+}
+export interface DeadLetter extends EventBase {
+  source_topic: string
+  source_partition: number
+  source_offset: string
+  group_id: string
+  key: string | null
+  error: string
+  attempts: number
+  original_value: Buffer
+  original_headers: Record<string, string>
+}
