@@ -83,6 +83,8 @@ export function embeddedTransport(opts: {
           } catch (err) {
             if (!running) break
             log.error('embedded log poll failed', { group, error: (err as Error).message })
+            await new Promise((r) => setTimeout(r, opts.pollIntervalMs ?? 500))
+            continue
           }
           for (const row of rows) {
             if (!running) break

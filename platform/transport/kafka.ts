@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type Producer, type IHeaders } from 'kafkajs'
+import { Kafka, Partitioners, logLevel, type Consumer, type Producer, type IHeaders } from 'kafkajs'
 import type { EventCodec } from '../codec.js'
 import type { Logger } from '../log.js'
 import { Topics, type Topic } from '../../schemas/index.js'
@@ -28,9 +28,12 @@ export function kafkaTransport(opts: {
     brokers: opts.brokers,
     logLevel: logLevel.WARN,
     retry: { retries: 8, initialRetryTime: 200 },
-    logCreator: () => ({ level, log: entry }) => {
-      const { message, ...rest } = entry.log
-      const fields = { kafka: entry.namespace, ...rest }
+    logCreator: () => ({ namespace, level, log: entry }) => {
+      const { message, ...rest } = entry
+      const fields = { kafka: namespace, ...rest }
+      // Bounded retries are deliberate: a publish that cannot reach Kafka must fail (the gateway
+      // answers 503) rather than hang. kafkajs warns about that on every producer; say it once.
+      if (String(message).startsWith('Limiting retries for the idempotent producer')) return
       if (level <= logLevel.ERROR) log.error(message, fields)
       else log.warn(message, fields)
     },
@@ -42,7 +45,12 @@ export function kafkaTransport(opts: {
   const getProducer = () => {
     if (producer) return Promise.resolve(producer)
     connecting ??= (async () => {
-      const p = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })
+      const p = kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      })
       await p.connect()
       producer = p
       return p

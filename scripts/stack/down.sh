@@ -27,6 +27,8 @@ for a in "$@"; do
   esac
 done
 
+[[ -d "$FTE_STACK_DIR" ]] && lock_state_dir
+
 components=(kafka registry)
 if ((only_started)); then
   components=()

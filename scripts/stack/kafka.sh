@@ -37,7 +37,7 @@ kafka_install_version() { # VERSION -> installs into $FTE_CACHE_DIR/kafka-VERSIO
   rm -rf "$tmp"
   mkdir -p "$tmp"
   if ! mvn_quiet -f "$STACK_SCRIPTS_DIR/kafka/pom.xml" -Dkafka.version="$v" \
-    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$tmp" >&2; then
+    "$MVN_DEP_PLUGIN:copy-dependencies" -DincludeScope=runtime -DoutputDirectory="$tmp" >&2; then
     rm -rf "$tmp"
     return 1
   fi
@@ -84,6 +84,10 @@ transaction.state.log.num.partitions=3
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
+# after a SIGKILL the new incarnation is refused (DUPLICATE_BROKER_REGISTRATION) until the
+# old broker session expires: 9 s by default, 4 s here
+broker.heartbeat.interval.ms=1000
+broker.session.timeout.ms=4000
 auto.create.topics.enable=true
 delete.topic.enable=true
 log.retention.hours=168
@@ -149,6 +153,26 @@ kafka_ready() {
   run_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$FTE_KAFKA_PORT" --list >/dev/null 2>&1
 }
 
+# Once per state dir: make the broker create and load __consumer_offsets and
+# __transaction_state now (FindCoordinator via two admin tools), so the first client
+# of a fresh stack doesn't hit "coordinator is loading" / "group coordinator is not
+# available" retries (kafkajs logs those at ERROR level before retrying).
+kafka_warmup() {
+  [[ -f "$K_STATE/warmed" ]] && return 0
+  local t0 bs="127.0.0.1:$FTE_KAFKA_PORT"
+  t0=$(now_s)
+  run_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$bs" \
+    --describe --group fte-stack-warmup >/dev/null 2>&1 &
+  local p1=$!
+  run_tool org.apache.kafka.tools.TransactionsCommand --bootstrap-server "$bs" \
+    describe --transactional-id fte-stack-warmup >/dev/null 2>&1 &
+  local p2=$!
+  wait "$p1" || true
+  wait "$p2" || true
+  touch "$K_STATE/warmed"
+  log "kafka: internal topics (__consumer_offsets, __transaction_state) created in $(elapsed "$t0")s"
+}
+
 kafka_status() {
   kafka_running && port_open "$FTE_KAFKA_PORT"
 }
@@ -187,6 +211,7 @@ kafka_start() {
     fi
     if port_open "$FTE_KAFKA_PORT" && kafka_ready; then
       log "kafka: ready on 127.0.0.1:$FTE_KAFKA_PORT after $(elapsed "$t0")s (pid $(cat "$K_PID"))"
+      kafka_warmup
       echo started
       return 0
     fi

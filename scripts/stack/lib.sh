@@ -10,6 +10,13 @@ FTE_KAFKA_CONTROLLER_PORT="${FTE_KAFKA_CONTROLLER_PORT:-9093}"
 FTE_REGISTRY_PORT="${FTE_REGISTRY_PORT:-8081}"
 FTE_PG_DB="${FTE_PG_DB:-fte}"
 FTE_PG_PORT="${FTE_PG_PORT:-5432}"
+# absolute paths only (a literal "~/" from a quoted env value is expanded too)
+# shellcheck disable=SC2088
+[[ "$FTE_CACHE_DIR" == "~/"* ]] && FTE_CACHE_DIR="$HOME/${FTE_CACHE_DIR#\~/}"
+# shellcheck disable=SC2088
+[[ "$FTE_STACK_DIR" == "~/"* ]] && FTE_STACK_DIR="$HOME/${FTE_STACK_DIR#\~/}"
+FTE_CACHE_DIR="$(realpath -m "$FTE_CACHE_DIR")"
+FTE_STACK_DIR="$(realpath -m "$FTE_STACK_DIR")"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() { printf '[stack] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -41,6 +48,7 @@ start_daemon() {
   shift 2
   rm -f "$pidfile"
   # The inner shell writes its own pid and then execs CMD, so the pid is CMD's.
+  # shellcheck disable=SC2016
   setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" </dev/null >>"$logfile" 2>&1 &
   local i
   for ((i = 0; i < 50; i++)); do
@@ -87,6 +95,17 @@ pick_java() {
   [[ -n "$JAVA" ]] || die "java not found on PATH (need JDK 17+)"
 }
 
+# lock_state_dir: hold an exclusive lock on $FTE_STACK_DIR for the rest of the
+# calling script, so concurrent up.sh / down.sh runs on one state dir queue up.
+lock_state_dir() {
+  mkdir -p "$FTE_STACK_DIR"
+  exec 8>"$FTE_STACK_DIR/.lock"
+  if ! flock -n 8; then
+    log "waiting for another up/down on $FTE_STACK_DIR to finish"
+    flock -w 600 8 || die "timed out waiting for the lock on $FTE_STACK_DIR"
+  fi
+}
+
 # with_lock NAME CMD...: serialise installs of one component across concurrent runs
 with_lock() {
   local name="$1"
@@ -103,9 +122,9 @@ ensure_postgres() {
     return 0
   fi
   log "PostgreSQL not answering on 127.0.0.1:$FTE_PG_PORT, starting cluster"
-  local v
-  for v in $(ls /etc/postgresql); do
-    pg_ctlcluster --skip-systemctl-redirect "$v" main start >&2 || true
+  local d
+  for d in /etc/postgresql/*/; do
+    [[ -d "$d" ]] && pg_ctlcluster --skip-systemctl-redirect "$(basename "$d")" main start >&2 || true
   done
   local i
   for ((i = 0; i < 60; i++)); do
@@ -114,6 +133,14 @@ ensure_postgres() {
   done
   die "PostgreSQL did not come up on 127.0.0.1:$FTE_PG_PORT (see /var/log/postgresql/)"
 }
+
+# Pinned so a cold ~/.m2 resolves the same plugin everywhere (Maven 3.8 would pick 2.8).
+# shellcheck disable=SC2034
+MVN_DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
+# 3.x refuses artifacts whose parent POM is missing from Central (true for
+# io.apicurio:apicurio-registry-app:3.0.9); 2.8 just copies the file.
+# shellcheck disable=SC2034
+MVN_DEP_PLUGIN_LENIENT="org.apache.maven.plugins:maven-dependency-plugin:2.8"
 
 # mvn_quiet ARGS...: mvn -q -B with its output (and Maven 3.8's stray ANSI resets)
 # sent to stderr; returns mvn's exit status.

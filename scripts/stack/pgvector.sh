@@ -33,8 +33,11 @@ if [[ -z "$orig" ]]; then
   echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror trixie main" >"$w/sources.list"
   o=(-oDir::Etc::SourceList="$w/sources.list" -oDir::Etc::SourceParts=/dev/null -oDir::State::Lists="$w/lists")
   log "pgvector: fetching trixie source index from $mirror (private apt list dir $w/lists)"
-  apt-get -q "${o[@]}" update >&2
-  (cd "$src_cache" && apt-get -q "${o[@]}" source --download-only pgvector >&2)
+  apt-get -qq "${o[@]}" update >&2
+  # download inside $w (readable by the _apt sandbox user), keep only the orig tarball
+  mkdir -p "$w/src" && chmod 755 "$w/src" && { chown _apt "$w/src" 2>/dev/null || true; }
+  (cd "$w/src" && apt-get -qq "${o[@]}" source --download-only pgvector 2>&1 | grep -v -e '^NOTICE' -e 'salsa.debian.org' -e '^Please use' -e '^to retrieve' -e '^$' >&2 || true)
+  cp "$w"/src/pgvector_0.8.*.orig.tar.* "$src_cache"/ 2>/dev/null || true
   orig=$(ls "$src_cache"/pgvector_0.8.*.orig.tar.* 2>/dev/null | sort -V | tail -n1 || true)
   [[ -n "$orig" ]] || die "pgvector: apt did not download a pgvector_0.8.x orig tarball (got: $(ls "$src_cache"))"
 fi
@@ -42,8 +45,8 @@ log "pgvector: using $orig"
 
 if [[ ! -f "$("$PG_CONFIG" --includedir-server)/postgres.h" ]]; then
   log "pgvector: installing postgresql-server-dev-$PG_MAJOR"
-  apt-get -q update >&2
-  apt-get -q install -y --no-install-recommends "postgresql-server-dev-$PG_MAJOR" >&2
+  apt-get -qq update >&2
+  apt-get -qq install -y --no-install-recommends "postgresql-server-dev-$PG_MAJOR" >/dev/null
 fi
 
 b=$(mktemp -d /tmp/fte-pgvector-build.XXXXXX)

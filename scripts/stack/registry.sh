@@ -84,7 +84,7 @@ registry_install_version() { # VERSION
   tmp="$FTE_CACHE_DIR/apicurio-$v.tmp.$$"
   rm -rf "$tmp"
   mkdir -p "$tmp/dl" "$tmp/app"
-  if ! mvn_quiet dependency:copy \
+  if ! mvn_quiet "$MVN_DEP_PLUGIN_LENIENT:copy" \
     -Dartifact="io.apicurio:apicurio-registry-app:$v:tar.gz:all" -DoutputDirectory="$tmp/dl" >&2; then
     rm -rf "$tmp"
     return 1

@@ -28,7 +28,7 @@ T0=$(now_s)
 for p in FTE_KAFKA_PORT FTE_KAFKA_CONTROLLER_PORT FTE_REGISTRY_PORT; do
   [[ "${!p}" =~ ^[0-9]+$ ]] || die "$p must be a port number, got '${!p}'"
 done
-mkdir -p "$FTE_STACK_DIR"
+lock_state_dir
 log "up: state dir $FTE_STACK_DIR"
 
 # Kafka and the registry start in the background while PostgreSQL is prepared.

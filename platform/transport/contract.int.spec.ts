@@ -1,0 +1,236 @@
+/**
+ * The transport contract suite: the same tests against Kafka (real broker + registry) and the
+ * embedded log (PGlite). See contract.ts for the semantics under test.
+ */
+import { describe, it, before, after, afterEach } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { Topics, type DeadLetter, type InboundMessage } from '../../schemas/index.js'
+import { avroCodec, localSchemaStore, registrySchemaStore, MAGIC_BYTE } from '../codec.js'
+import { pgliteDb, type Db } from '../db.js'
+import { migrate } from '../../db/migrate.js'
+import { embeddedTransport } from './embedded.js'
+import { kafkaTransport } from './kafka.js'
+import { PermanentError, type DeliveredEvent, type Transport } from './contract.js'
+import { eventually, noStack, stack, testLog, uniqueName } from '../testSupport.js'
+
+const policy = { maxAttempts: 3, retryBackoffMs: 10 }
+
+function message(n: number, key = 'k'): InboundMessage {
+  return {
+    event_id: `evt-${key}-${n}`,
+    occurred_at: 1_700_000_000_000 + n,
+    channel: 'web_form',
+    channel_message_id: `m-${n}`,
+    ticket_id: null,
+    sender: { name: 'Ada', email: `${key}@example.com`, phone: null },
+    subject: null,
+    category: null,
+    priority: null,
+    content: `message ${n}`,
+    thread_id: null,
+  }
+}
+
+interface Harness {
+  /** A transport with a fresh topic namespace. */
+  transport(prefix?: string): Transport
+  /** Embedded only: reopen the same storage as a new process would. */
+  restart?(): Promise<void>
+  close(): Promise<void>
+}
+
+function contract(name: string, skip: string | undefined, open: () => Promise<Harness>) {
+  describe(`transport contract: ${name}`, { skip }, () => {
+    let h: Harness
+    const opened: Transport[] = []
+    before(async () => {
+      const raw = await open()
+      // Every transport a test opens is closed after it, pass or fail, so no consumer outlives its test.
+      h = { ...raw, transport: (prefix) => { const t = raw.transport(prefix); opened.push(t); return t } }
+    })
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((t) => t.close().catch(() => undefined)))
+    })
+    after(async () => h?.close())
+
+    it('delivers published events to a consumer group with key, headers and value intact, in order per key', async () => {
+      const t = h.transport()
+      await t.prepare()
+      const got: DeliveredEvent<InboundMessage>[] = []
+      const sub = await t.subscribe({ group: 'g1', topics: [Topics.ticketsIncoming], handle: async (e) => void got.push(e as DeliveredEvent<InboundMessage>) })
+      await t.publish([1, 2, 3].map((n) => ({ topic: Topics.ticketsIncoming, key: 'alice', value: message(n, 'alice'), headers: { trace: `t${n}` } })))
+      await eventually(async () => got.length >= 3, { what: '3 events' })
+      assert.deepEqual(got.map((e) => e.value.content), ['message 1', 'message 2', 'message 3'])
+      assert.deepEqual(got.map((e) => e.key), ['alice', 'alice', 'alice'])
+      assert.equal(got[0]!.headers.trace, 't1')
+      assert.deepEqual({ ...got[0]!.value, sender: { ...got[0]!.value.sender } }, message(1, 'alice'))
+      await sub.stop()
+      await t.close()
+    })
+
+    it('gives every consumer group its own copy of each event', async () => {
+      const t = h.transport()
+      await t.prepare()
+      const a: string[] = []
+      const b: string[] = []
+      const s1 = await t.subscribe({ group: 'ga', topics: [Topics.ticketsIncoming], handle: async (e) => void a.push((e.value as InboundMessage).event_id) })
+      const s2 = await t.subscribe({ group: 'gb', topics: [Topics.ticketsIncoming], handle: async (e) => void b.push((e.value as InboundMessage).event_id) })
+      await t.publish([{ topic: Topics.ticketsIncoming, key: 'x', value: message(1, 'x') }])
+      await eventually(async () => a.length === 1 && b.length === 1, { what: 'both groups' })
+      await Promise.all([s1.stop(), s2.stop()])
+      await t.close()
+    })
+
+    it('retries a failing handler and commits only after it succeeds', async () => {
+      const t = h.transport()
+      await t.prepare()
+      let calls = 0
+      const handled: string[] = []
+      const sub = await t.subscribe({
+        group: 'g-retry',
+        topics: [Topics.ticketsIncoming],
+        handle: async (e) => {
+          calls++
+          if (calls === 1) throw new Error('transient: database busy')
+          handled.push((e.value as InboundMessage).event_id)
+        },
+      })
+      await t.publish([{ topic: Topics.ticketsIncoming, key: 'r', value: message(1, 'r') }])
+      await eventually(async () => handled.length === 1, { what: 'the retried event' })
+      assert.equal(calls, 2)
+      await sub.stop()
+
+      // Same group again: the committed event is not delivered twice; only new ones arrive.
+      const again: string[] = []
+      await t.publish([{ topic: Topics.ticketsIncoming, key: 'r', value: message(2, 'r') }])
+      const sub2 = await t.subscribe({ group: 'g-retry', topics: [Topics.ticketsIncoming], handle: async (e) => void again.push((e.value as InboundMessage).event_id) })
+      await eventually(async () => again.length >= 1, { what: 'the next event' })
+      await new Promise((r) => setTimeout(r, 500))
+      assert.deepEqual(again, ['evt-r-2'])
+      await sub2.stop()
+      await t.close()
+    })
+
+    it('sends an event whose handler keeps failing to the DLQ with the reason, and carries on', async () => {
+      const t = h.transport()
+      await t.prepare()
+      const letters: DeadLetter[] = []
+      const dlq = await t.subscribe({ group: 'dlq-reader', topics: [Topics.dlq], handle: async (e) => void letters.push(e.value as DeadLetter) })
+      let attempts = 0
+      const ok: string[] = []
+      const sub = await t.subscribe({
+        group: 'g-poison',
+        topics: [Topics.ticketsIncoming],
+        handle: async (e) => {
+          const m = e.value as InboundMessage
+          if (m.content === 'message 1') {
+            attempts++
+            throw new Error('cannot handle message 1')
+          }
+          ok.push(m.event_id)
+        },
+      })
+      await t.publish([1, 2].map((n) => ({ topic: Topics.ticketsIncoming, key: 'p', value: message(n, 'p') })))
+      await eventually(async () => letters.length === 1 && ok.length === 1, { what: 'one dead letter and one handled event' })
+      assert.equal(attempts, policy.maxAttempts)
+      const letter = letters[0]!
+      assert.equal(letter.source_topic, Topics.ticketsIncoming)
+      assert.equal(letter.group_id, 'g-poison')
+      assert.equal(letter.attempts, policy.maxAttempts)
+      assert.match(letter.error, /cannot handle message 1/)
+      assert.equal(letter.key, 'p')
+      // The original bytes are kept whole (Confluent-framed Avro), so the event can be replayed.
+      assert.equal(letter.original_value[0], MAGIC_BYTE)
+      assert.deepEqual(ok, ['evt-p-2'])
+      await Promise.all([sub.stop(), dlq.stop()])
+      await t.close()
+    })
+
+    it('dead-letters at once, without retrying, an error marked permanent and bytes that are not an event', async () => {
+      const t = h.transport()
+      await t.prepare()
+      const letters: DeadLetter[] = []
+      const dlq = await t.subscribe({ group: 'dlq-reader', topics: [Topics.dlq], handle: async (e) => void letters.push(e.value as DeadLetter) })
+      let calls = 0
+      const ok: string[] = []
+      const sub = await t.subscribe({
+        group: 'g-perm',
+        topics: [Topics.ticketsIncoming],
+        handle: async (e) => {
+          calls++
+          const m = e.value as InboundMessage
+          if (m.content === 'message 1') throw new PermanentError('no usable identity')
+          ok.push(m.event_id)
+        },
+      })
+      await t.publishRaw(Topics.ticketsIncoming, 'junk', Buffer.from('{"not":"avro"}'))
+      await t.publish([1, 2].map((n) => ({ topic: Topics.ticketsIncoming, key: 'q', value: message(n, 'q') })))
+      await eventually(async () => letters.length === 2 && ok.length === 1, { what: 'two dead letters and one handled event' })
+      assert.equal(calls, 2, 'the poison bytes never reach the handler; the permanent error is not retried')
+      const poison = letters.find((l) => l.key === 'junk')!
+      assert.match(poison.error, /not Confluent wire format/)
+      assert.equal(poison.original_value.toString(), '{"not":"avro"}')
+      const permanent = letters.find((l) => l.key === 'q')!
+      assert.equal(permanent.attempts, 1)
+      assert.match(permanent.error, /PermanentError: no usable identity/)
+      await Promise.all([sub.stop(), dlq.stop()])
+      await t.close()
+    })
+
+    it('keeps events and committed offsets across a restart', { skip: name === 'kafka' ? 'a Kafka broker is durable by itself; this checks the embedded log' : undefined }, async () => {
+      const prefix = uniqueName('restart') + '.'
+      let t = h.transport(prefix)
+      await t.prepare()
+      const first: string[] = []
+      const sub = await t.subscribe({ group: 'g-durable', topics: [Topics.ticketsIncoming], handle: async (e) => void first.push((e.value as InboundMessage).event_id) })
+      await t.publish([{ topic: Topics.ticketsIncoming, key: 'd', value: message(1, 'd') }])
+      await eventually(async () => first.length === 1)
+      await sub.stop()
+      await t.publish([{ topic: Topics.ticketsIncoming, key: 'd', value: message(2, 'd') }])
+      await t.close()
+
+      await h.restart!()
+      t = h.transport(prefix)
+      await t.prepare()
+      const second: string[] = []
+      const sub2 = await t.subscribe({ group: 'g-durable', topics: [Topics.ticketsIncoming], handle: async (e) => void second.push((e.value as InboundMessage).event_id) })
+      await eventually(async () => second.length >= 1)
+      await new Promise((r) => setTimeout(r, 300))
+      assert.deepEqual(second, ['evt-d-2'], 'the event published before the restart arrives; the committed one does not')
+      await sub2.stop()
+      await t.close()
+    })
+  })
+}
+
+contract('embedded', undefined, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fte-contract-'))
+  let db: Db = await pgliteDb(dir)
+  await migrate(db)
+  return {
+    transport: (prefix = uniqueName('t') + '.') =>
+      embeddedTransport({ db, codec: avroCodec(localSchemaStore(db), (t) => prefix + t), policy, log: testLog(), topicPrefix: prefix, pollIntervalMs: 50 }),
+    async restart() {
+      await db.close()
+      db = await pgliteDb(dir)
+    },
+    close: () => db.close(),
+  }
+})
+
+contract('kafka', noStack, async () => ({
+  transport: (prefix = uniqueName('t') + '.') =>
+    kafkaTransport({
+      brokers: stack.kafkaBrokers!.split(','),
+      clientId: 'contract-test',
+      partitions: 2,
+      codec: avroCodec(registrySchemaStore(stack.registryUrl!), (t) => prefix + t),
+      policy,
+      log: testLog(),
+      topicPrefix: prefix,
+    }),
+  close: async () => undefined,
+}))
