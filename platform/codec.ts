@@ -56,7 +56,11 @@ export function unframe(bytes: Buffer): { schemaId: number; body: Buffer } {
 
 export const subjectFor = (physicalTopic: string) => `${physicalTopic}-value`
 
-export function avroCodec(store: SchemaStore, physical: (t: Topic) => string = (t) => t): EventCodec & { registerAll(): Promise<void> } {
+export function avroCodec(
+  store: SchemaStore,
+  physical: (t: Topic) => string = (t) => t,
+  schemas: Partial<Record<Topic, AvroSchema>> = topicSchemas,
+): EventCodec & { registerAll(): Promise<void> } {
   const readers = new Map<Topic, { id: number; type: avro.Type }>()
   const writers = new Map<number, avro.Type>()
   const resolvers = new Map<string, avro.Resolver>()
@@ -64,7 +68,7 @@ export function avroCodec(store: SchemaStore, physical: (t: Topic) => string = (
   async function reader(topic: Topic) {
     let r = readers.get(topic)
     if (!r) {
-      const schema = topicSchemas[topic]
+      const schema = schemas[topic]
       if (!schema) throw new Error(`no schema for topic ${topic}`)
       const id = await store.register(subjectFor(physical(topic)), schema)
       r = { id, type: avro.Type.forSchema(schema as avro.Schema) }
@@ -75,7 +79,7 @@ export function avroCodec(store: SchemaStore, physical: (t: Topic) => string = (
 
   return {
     async registerAll() {
-      for (const topic of Object.keys(topicSchemas) as Topic[]) await reader(topic)
+      for (const topic of Object.keys(schemas) as Topic[]) await reader(topic)
     },
     async encode(topic, value) {
       const { id, type } = await reader(topic)

@@ -41,7 +41,8 @@ export function errorMiddleware(log: Logger): Koa.Middleware {
         if (status && status >= 400 && status < 500) {
           // body parser and other koa middleware: malformed JSON, too large, wrong content type
           ctx.status = status
-          ctx.body = { error: e.type ?? 'bad_request', message: READABLE[e.type ?? ''] ?? (e.expose && e.message ? e.message : 'the request could not be read') }
+          const type = e.type ?? (err instanceof SyntaxError ? 'entity.parse.failed' : 'bad_request')
+          ctx.body = { error: type, message: READABLE[type] ?? (e.expose && e.message ? e.message : 'the request could not be read') }
         } else {
           log.error('request failed', { method: ctx.method, path: ctx.path, error: err as Error })
           ctx.status = 503

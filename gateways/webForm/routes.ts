@@ -14,6 +14,7 @@ export function webFormRoutes(deps: { config: Config; db: Queryable; transport: 
   const router = new Router()
 
   router.post('/support/submit', async (ctx) => {
+    if (!ctx.is('application/json')) throw new HttpError(415, 'unsupported_media_type', 'send the form as application/json')
     const form = webFormSubmission.parse(ctx.request.body ?? {})
     const ticketId = newTicketId(deps.config.ticketSecret)
     const now = Date.now()

@@ -49,7 +49,9 @@ start_daemon() {
   rm -f "$pidfile"
   # The inner shell writes its own pid and then execs CMD, so the pid is CMD's.
   # shellcheck disable=SC2016
-  setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" </dev/null >>"$logfile" 2>&1 &
+  # fds 3-9 are closed so the daemon never inherits a caller's lock (flock) or pipe.
+  setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" "$@" </dev/null >>"$logfile" 2>&1 \
+    3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
   local i
   for ((i = 0; i < 50; i++)); do
     [[ -s "$pidfile" ]] && return 0
@@ -99,10 +101,10 @@ pick_java() {
 # calling script, so concurrent up.sh / down.sh runs on one state dir queue up.
 lock_state_dir() {
   mkdir -p "$FTE_STACK_DIR"
-  exec 8>"$FTE_STACK_DIR/.lock"
+  exec 8>"$FTE_STACK_DIR/.up.lock"
   if ! flock -n 8; then
-    log "waiting for another up/down on $FTE_STACK_DIR to finish"
-    flock -w 600 8 || die "timed out waiting for the lock on $FTE_STACK_DIR"
+    log "waiting for another up/down on $FTE_STACK_DIR to finish ($FTE_STACK_DIR/.up.lock)"
+    flock -w 180 8 || die "timed out after 180 s waiting for the lock $FTE_STACK_DIR/.up.lock (held by: $(fuser "$FTE_STACK_DIR/.up.lock" 2>/dev/null || echo '?'))"
   fi
 }
 
