@@ -32,12 +32,6 @@ const env = z
     FTE_KB_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.12),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
-  .superRefine((e, ctx) => {
-    if (e.KAFKA_BROKERS && !e.SCHEMA_REGISTRY_URL)
-      ctx.addIssue({ code: 'custom', path: ['SCHEMA_REGISTRY_URL'], message: 'required when KAFKA_BROKERS is set' })
-    if (e.KAFKA_BROKERS && !e.DATABASE_URL)
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required when KAFKA_BROKERS is set (read models must be shared by every pod)' })
-  })
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 
@@ -71,9 +65,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings mean "unset": shells and k8s manifests often export VAR= .
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
   const parsed = env.safeParse(cleaned)
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`))
-  }
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)
+  // Checked on the raw input too, so one run reports every problem at once.
+  if (cleaned.KAFKA_BROKERS && !cleaned.SCHEMA_REGISTRY_URL) problems.push('SCHEMA_REGISTRY_URL: required when KAFKA_BROKERS is set')
+  if (cleaned.KAFKA_BROKERS && !cleaned.DATABASE_URL)
+    problems.push('DATABASE_URL: required when KAFKA_BROKERS is set (read models must be shared by every pod)')
+  if (!parsed.success || problems.length) throw new ConfigError(problems)
   const e = parsed.data
   const dataDir = path.resolve(e.FTE_DATA_DIR)
   return {
@@ -85,7 +82,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           kind: 'kafka',
           brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean),
           clientId: e.FTE_KAFKA_CLIENT_ID,
-          schemaRegistryUrl: e.SCHEMA_REGISTRY_URL!,
+          schemaRegistryUrl: e.SCHEMA_REGISTRY_URL as string,
           partitions: e.FTE_TOPIC_PARTITIONS,
         }
       : { kind: 'embedded' },

@@ -1,0 +1,27 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { loadConfig, ConfigError } from './config.js'
+
+describe('configuration', () => {
+  it('defaults to the embedded mode on port 3000 with data in ./.data', () => {
+    const c = loadConfig({})
+    assert.equal(c.http.port, 3000)
+    assert.equal(c.transport.kind, 'embedded')
+    assert.equal(c.database.kind, 'pglite')
+    assert.match(c.dataDir, /\.data$/)
+  })
+  it('runs on the real stack when Kafka, the registry and Postgres are given', () => {
+    const c = loadConfig({ KAFKA_BROKERS: 'a:9092, b:9092', SCHEMA_REGISTRY_URL: 'http://r:8081', DATABASE_URL: 'postgres://p/db' })
+    assert.deepEqual(c.transport.kind === 'kafka' && c.transport.brokers, ['a:9092', 'b:9092'])
+    assert.equal(c.database.kind, 'postgres')
+  })
+  it('names every variable at fault', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', KAFKA_BROKERS: 'a:9092' }),
+      (e: ConfigError) => ['PORT', 'SCHEMA_REGISTRY_URL', 'DATABASE_URL'].every((v) => e.problems.some((p) => p.startsWith(v))),
+    )
+  })
+  it('treats empty variables as unset', () => {
+    assert.equal(loadConfig({ KAFKA_BROKERS: '', PORT: '' }).transport.kind, 'embedded')
+  })
+})
