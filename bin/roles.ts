@@ -32,45 +32,50 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
   const subs: Subscription[] = []
   let server: Server | undefined
   let ready = false
-  try {
-    for (const role of roles) {
-      switch (role) {
-        case 'identity':
-          subs.push(await runStage(rt.transport, identityStage(rt.db)))
-          break
-        case 'retrieval':
-          subs.push(await runStage(rt.transport, retrievalStage(rt.db, { minScore: rt.config.knowledgeMinScore })))
-          break
-        case 'decision':
-          subs.push(await runStage(rt.transport, decisionStage()))
-          break
-        case 'dispatch':
-          subs.push(
-            await runStage(
-              rt.transport,
-              dispatchStage(rt.db, {
-                web_form: webFormSender(),
-                email: recordingSender('email', rt.log),
-                whatsapp: recordingSender('whatsapp', rt.log),
-              }),
-            ),
-          )
-          break
-        case 'projections':
-          for (const p of [knowledgeBaseProjection, customersProjection, ticketsProjection, messagesProjection, deadLettersProjection]) {
-            subs.push(await runProjection(rt.transport, rt.db, p))
-          }
-          break
-        case 'gateway': {
-          const app = createGateway({ config: rt.config, db: rt.db, transport: rt.transport, log: rt.log, ready: () => ready })
-          server = await new Promise<Server>((resolve, reject) => {
-            const s = app.listen(rt.config.http.port, rt.config.http.host, () => resolve(s))
-            s.once('error', reject)
-          })
-          break
+  const starting: Promise<Subscription>[] = []
+  for (const role of roles) {
+    switch (role) {
+      case 'identity':
+        starting.push(runStage(rt.transport, identityStage(rt.db)))
+        break
+      case 'retrieval':
+        starting.push(runStage(rt.transport, retrievalStage(rt.db, { minScore: rt.config.knowledgeMinScore })))
+        break
+      case 'decision':
+        starting.push(runStage(rt.transport, decisionStage()))
+        break
+      case 'dispatch':
+        starting.push(
+          runStage(
+            rt.transport,
+            dispatchStage(rt.db, {
+              web_form: webFormSender(),
+              email: recordingSender('email', rt.log),
+              whatsapp: recordingSender('whatsapp', rt.log),
+            }),
+          ),
+        )
+        break
+      case 'projections':
+        for (const p of [knowledgeBaseProjection, customersProjection, ticketsProjection, messagesProjection, deadLettersProjection]) {
+          starting.push(runProjection(rt.transport, rt.db, p))
         }
-      }
+        break
+      case 'gateway':
+        break // below: every process listens; the gateway role adds the public routes
     }
+  }
+  // Consumer groups join in parallel: on Kafka each join takes seconds.
+  const settled = await Promise.allSettled(starting)
+  for (const r of settled) if (r.status === 'fulfilled') subs.push(r.value)
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  try {
+    if (failed) throw failed.reason
+    const app = createGateway({ config: rt.config, db: rt.db, transport: rt.transport, log: rt.log, ready: () => ready, publicRoutes: roles.includes('gateway') })
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(rt.config.http.port, rt.config.http.host, () => resolve(s))
+      s.once('error', reject)
+    })
   } catch (err) {
     await Promise.all(subs.map((s) => s.stop().catch(() => undefined)))
     server?.close()
@@ -81,7 +86,11 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
   return {
     url: address ? `http://${address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address}:${address.port}` : null,
     async close() {
-      if (server) await new Promise((r) => server!.close(() => r(undefined)))
+      if (server) {
+        const closed = new Promise((r) => server!.close(() => r(undefined)))
+        server.closeAllConnections() // idle keep-alive sockets would otherwise hold close() open
+        await closed
+      }
       await Promise.all(subs.map((s) => s.stop().catch(() => undefined)))
     },
   }

@@ -26,7 +26,7 @@ function specs(suffix: string): string[] {
       else if (name.endsWith(suffix)) out.push(path.relative(root, p))
     }
   }
-  for (const d of ['platform', 'schemas', 'pipelines', 'projections', 'gateways', 'db', 'bin', 'loadtest']) if (existsSync(path.join(root, d))) walk(path.join(root, d))
+  for (const d of ['platform', 'schemas', 'pipelines', 'projections', 'gateways', 'db', 'bin', 'loadtest', 'k8s', 'dossier']) if (existsSync(path.join(root, d))) walk(path.join(root, d))
   return out.sort()
 }
 
@@ -51,6 +51,14 @@ const stackEnv = {
 
 async function main() {
   const started = Date.now()
+  say('type-checking and linting')
+  for (const [cmd, args] of [['tsc', ['--noEmit', '-p', 'tsconfig.json']], ['eslint', ['.']]] as const) {
+    const r = spawnSync(path.join(root, 'node_modules', '.bin', cmd), [...args], { cwd: root, stdio: 'inherit' })
+    if (r.status !== 0) {
+      say(`${cmd} failed`)
+      process.exit(1)
+    }
+  }
   const unit = specs('.unit.spec.ts')
   say(`unit tests: ${unit.length} files`)
   let code = await runNodeTests(unit, { ...process.env, LOG_LEVEL: 'silent' })

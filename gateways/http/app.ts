@@ -18,9 +18,11 @@ export interface GatewayDeps {
   log: Logger
   /** False until migrations ran and topics/schemas are ready; /health answers 503 until then. */
   ready: () => boolean
+  /** Serve the customer-facing routes; worker processes serve only /health and /metrics. */
+  publicRoutes: boolean
 }
 
-/** The HTTP surface: routes read like a table of contents. */
+/** The HTTP surface: routes read like a table of contents. Every process serves /health and /metrics. */
 export function createGateway(deps: GatewayDeps): Koa {
   const app = new Koa({ proxy: true })
   const root = new Router()
@@ -34,7 +36,7 @@ export function createGateway(deps: GatewayDeps): Koa {
     ctx.type = registry.contentType
     ctx.body = await registry.metrics()
   })
-  root.get('/customers/lookup', async (ctx) => {
+  if (deps.publicRoutes) root.get('/customers/lookup', async (ctx) => {
     const { email, phone } = ctx.query
     if (typeof email === 'string' && email) {
       const value = normalizeEmail(email)
@@ -49,7 +51,6 @@ export function createGateway(deps: GatewayDeps): Koa {
     }
   })
 
-  const web = webFormRoutes(deps)
   app.use(async (ctx, next) => {
     await next()
     metrics.httpRequests.inc({ route: (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? 'unmatched', status: String(ctx.status) })
@@ -57,7 +58,10 @@ export function createGateway(deps: GatewayDeps): Koa {
   app.use(errorMiddleware(deps.log))
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', encoding: 'utf-8' }))
   app.use(root.routes()).use(root.allowedMethods())
-  app.use(web.routes()).use(web.allowedMethods())
+  if (deps.publicRoutes) {
+    const web = webFormRoutes(deps)
+    app.use(web.routes()).use(web.allowedMethods())
+  }
   return app
 }
 

@@ -122,11 +122,13 @@ EOF
 EOF
 }
 
-run_tool() { # CLASS ARGS...
+run_tool_cp() { # CLASSPATH CLASS ARGS...
+  local cp="$1"
+  shift
   "$JAVA" -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    -Dlog4j2.configurationFile="$K_STATE/tools-log4j2.xml" \
-    -cp "$KAFKA_HOME/libs/*" "$@"
+    -Dlog4j2.configurationFile="$K_STATE/tools-log4j2.xml" -cp "$cp" "$@"
 }
+run_tool() { run_tool_cp "$KAFKA_HOME/libs/*" "$@"; } # CLASS ARGS...
 
 kafka_format() {
   if [[ -f "$K_FORMATTED" ]]; then
@@ -148,29 +150,30 @@ kafka_format() {
 # Kafka is "ours" when the pid is alive and its command line names this state dir.
 kafka_running() { pid_alive "$K_PID" "$K_PROPS"; }
 
-kafka_ready() {
-  port_open "$FTE_KAFKA_PORT" || return 1
-  run_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$FTE_KAFKA_PORT" --list >/dev/null 2>&1
+# Readiness probe + warm-up (kafka/Warmup.java, compiled once per Kafka install): waits
+# for Admin.listTopics, then makes the broker create/load __consumer_offsets and
+# __transaction_state and fetch its first producer-id block, so the first kafkajs
+# client after a start sees no "coordinator is loading"/"not available" retries.
+warmup_classes() { # -> prints the class dir, or fails if javac is unavailable
+  local src="$STACK_SCRIPTS_DIR/kafka/Warmup.java" javac dir tmp
+  dir="$KAFKA_HOME/warmup-$(sha1sum "$src" | cut -c1-12)"
+  if [[ ! -f "$dir/Warmup.class" ]]; then
+    javac="$(dirname "$(readlink -f "$JAVA")")/javac"
+    [[ -x "$javac" ]] || return 1
+    tmp="$dir.tmp.$$"
+    mkdir -p "$tmp"
+    "$javac" -nowarn -d "$tmp" -cp "$KAFKA_HOME/libs/*" "$src" >&2 || { rm -rf "$tmp"; return 1; }
+    rm -rf "$dir"
+    mv "$tmp" "$dir"
+    # drop classes compiled from older versions of Warmup.java
+    find "$KAFKA_HOME" -maxdepth 1 -name 'warmup-*' ! -name "$(basename "$dir")" -exec rm -rf {} + 2>/dev/null || true
+  fi
+  echo "$dir"
 }
 
-# Once per state dir: make the broker create and load __consumer_offsets and
-# __transaction_state now (FindCoordinator via two admin tools), so the first client
-# of a fresh stack doesn't hit "coordinator is loading" / "group coordinator is not
-# available" retries (kafkajs logs those at ERROR level before retrying).
-kafka_warmup() {
-  [[ -f "$K_STATE/warmed" ]] && return 0
-  local t0 bs="127.0.0.1:$FTE_KAFKA_PORT"
-  t0=$(now_s)
-  run_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$bs" \
-    --describe --group fte-stack-warmup >/dev/null 2>&1 &
-  local p1=$!
-  run_tool org.apache.kafka.tools.TransactionsCommand --bootstrap-server "$bs" \
-    describe --transactional-id fte-stack-warmup >/dev/null 2>&1 &
-  local p2=$!
-  wait "$p1" || true
-  wait "$p2" || true
-  touch "$K_STATE/warmed"
-  log "kafka: internal topics (__consumer_offsets, __transaction_state) created in $(elapsed "$t0")s"
+# Fallback probe when no javac: the stock TopicCommand (one JVM per attempt).
+kafka_ready_tool() {
+  run_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$FTE_KAFKA_PORT" --list >/dev/null 2>&1
 }
 
 kafka_status() {
@@ -201,23 +204,31 @@ kafka_start() {
       -Dlog4j2.configurationFile="$K_STATE/log4j2.xml" \
       -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$K_PROPS"
   fi
-  local t0 deadline
+  local t0 deadline classes out
   t0=$(now_s)
   deadline=$((SECONDS + READY_TIMEOUT))
-  while ((SECONDS < deadline)); do
+  while ! port_open "$FTE_KAFKA_PORT"; do
     if ! kafka_running; then
       tail -n 30 "$K_LOGS/kafka.out" "$K_LOGS/server.log" >&2 2>/dev/null || true
       die "kafka: process exited during startup; see $K_LOGS/server.log and $K_LOGS/kafka.out"
     fi
-    if port_open "$FTE_KAFKA_PORT" && kafka_ready; then
-      log "kafka: ready on 127.0.0.1:$FTE_KAFKA_PORT after $(elapsed "$t0")s (pid $(cat "$K_PID"))"
-      kafka_warmup
-      echo started
-      return 0
-    fi
-    sleep 1
+    ((SECONDS < deadline)) || die "kafka: port $FTE_KAFKA_PORT not open after ${READY_TIMEOUT}s; see $K_LOGS/server.log and $K_LOGS/kafka.out"
+    sleep 0.5
   done
-  die "kafka: not ready after ${READY_TIMEOUT}s; see $K_LOGS/server.log and $K_LOGS/kafka.out"
+  if classes=$(with_lock kafka-warmup warmup_classes); then
+    out=$(run_tool_cp "$KAFKA_HOME/libs/*:$classes" Warmup "127.0.0.1:$FTE_KAFKA_PORT" "$((deadline - SECONDS > 5 ? deadline - SECONDS : 5))" 2>>"$K_LOGS/warmup.log" || true)
+    [[ "$out" == *ready* ]] || die "kafka: not ready after ${READY_TIMEOUT}s; see $K_LOGS/server.log, $K_LOGS/kafka.out and $K_LOGS/warmup.log"
+    log "kafka: ready and warmed up on 127.0.0.1:$FTE_KAFKA_PORT after $(elapsed "$t0")s (pid $(cat "$K_PID"))"
+  else
+    log "kafka: no javac next to $JAVA, probing with TopicCommand (no warm-up)"
+    until kafka_ready_tool; do
+      kafka_running || die "kafka: process exited during startup; see $K_LOGS/server.log"
+      ((SECONDS < deadline)) || die "kafka: not ready after ${READY_TIMEOUT}s; see $K_LOGS/server.log and $K_LOGS/kafka.out"
+      sleep 1
+    done
+    log "kafka: ready on 127.0.0.1:$FTE_KAFKA_PORT after $(elapsed "$t0")s (pid $(cat "$K_PID"))"
+  fi
+  echo started
 }
 
 kafka_stop() {

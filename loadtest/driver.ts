@@ -1,0 +1,96 @@
+/**
+ * The load driver: virtual users that each submit a web-form question and poll the ticket until
+ * the reply is there, measuring submit -> reply visible. The same scenario as loadtest/k6/webform.js,
+ * runnable here where k6 is not available. Bounded in count and time; loopback targets only.
+ */
+export interface LoadOptions {
+  baseUrl: string
+  users: number
+  /** Submissions per user. */
+  iterations: number
+  /** Give up on one ticket after this long. */
+  replyTimeoutMs?: number
+  pollMs?: number
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface LoadReport {
+  submitted: number
+  replied: number
+  failed: number
+  submitMs: { p50: number; p95: number; max: number }
+  replyMs: { p50: number; p95: number; p99: number; max: number }
+  wallSeconds: number
+  throughputPerSecond: number
+}
+
+const QUESTIONS = [
+  ['Cannot log in', 'I forgot my password and cannot log in to my account.'],
+  ['Export', 'How do I export my project to CSV?'],
+  ['Invite', 'How can I invite my team members to the workspace?'],
+  ['Slack', 'How do I connect Nimbus Tasks to Slack?'],
+  ['2FA', 'How do I turn on two-factor authentication?'],
+  ['Sync', 'My tasks are not syncing between the mobile app and the web.'],
+  ['Recurring', 'How do I create a recurring task every Monday?'],
+  ['Refund', 'I was charged twice, I want a refund.'],
+] as const
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+export async function runLoad(o: LoadOptions): Promise<LoadReport> {
+  const host = new URL(o.baseUrl).hostname
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`load is only sent to loopback addresses, not ${host}`)
+  const submitTimes: number[] = []
+  const replyTimes: number[] = []
+  let failed = 0
+  let done = 0
+  const total = o.users * o.iterations
+  const started = Date.now()
+
+  async function user(u: number) {
+    for (let i = 0; i < o.iterations; i++) {
+      const [subject, message] = QUESTIONS[(u + i) % QUESTIONS.length]!
+      const t0 = Date.now()
+      try {
+        const res = await fetch(`${o.baseUrl}/support/submit`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: `Load User ${u}`, email: `load-${u}@example.com`, subject, category: 'general', message }),
+        })
+        if (res.status !== 202) throw new Error(`submit answered ${res.status}`)
+        const { ticket_id } = (await res.json()) as { ticket_id: string }
+        submitTimes.push(Date.now() - t0)
+        const deadline = t0 + (o.replyTimeoutMs ?? 30_000)
+        for (;;) {
+          const v = (await (await fetch(`${o.baseUrl}/support/ticket/${ticket_id}`)).json()) as { messages: { direction: string }[] }
+          if (v.messages.some((m) => m.direction === 'outbound')) {
+            replyTimes.push(Date.now() - t0)
+            break
+          }
+          if (Date.now() > deadline) throw new Error(`no reply to ${ticket_id} within the timeout`)
+          await new Promise((r) => setTimeout(r, o.pollMs ?? 200))
+        }
+      } catch {
+        failed++
+      }
+      o.onProgress?.(++done, total)
+    }
+  }
+
+  await Promise.all(Array.from({ length: o.users }, (_, u) => user(u)))
+  const wallSeconds = (Date.now() - started) / 1000
+  const s = [...submitTimes].sort((a, b) => a - b)
+  const r = [...replyTimes].sort((a, b) => a - b)
+  return {
+    submitted: submitTimes.length,
+    replied: replyTimes.length,
+    failed,
+    submitMs: { p50: percentile(s, 50), p95: percentile(s, 95), max: s.at(-1) ?? NaN },
+    replyMs: { p50: percentile(r, 50), p95: percentile(r, 95), p99: percentile(r, 99), max: r.at(-1) ?? NaN },
+    wallSeconds,
+    throughputPerSecond: replyTimes.length / wallSeconds,
+  }
+}
