@@ -86,7 +86,6 @@ export function manifests(): object[] {
         KAFKA_BROKERS: 'kafka-0.kafka:9092,kafka-1.kafka:9092,kafka-2.kafka:9092',
         SCHEMA_REGISTRY_URL: 'http://schema-registry:8081',
         FTE_TOPIC_PARTITIONS: '12',
-        PUBLIC_BASE_URL: 'https://support.example.com',
         LOG_LEVEL: 'info',
       },
     },

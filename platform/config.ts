@@ -14,7 +14,6 @@ const env = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default('0.0.0.0'),
-    PUBLIC_BASE_URL: z.string().url().optional(),
     FTE_DATA_DIR: z.string().default('./.data'),
     DATABASE_URL: z.string().url().optional(),
     KAFKA_BROKERS: z.string().optional(),
@@ -36,7 +35,7 @@ const env = z
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 
 export interface Config {
-  http: { port: number; host: string; publicBaseUrl?: string }
+  http: { port: number; host: string }
   dataDir: string
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string }
   transport:
@@ -74,7 +73,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data
   const dataDir = path.resolve(e.FTE_DATA_DIR)
   return {
-    http: { port: e.PORT, host: e.HOST, publicBaseUrl: e.PUBLIC_BASE_URL },
+    http: { port: e.PORT, host: e.HOST },
     dataDir,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
     transport: e.KAFKA_BROKERS
