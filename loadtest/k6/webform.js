@@ -1,3 +1,4 @@
+/* global __ENV, __VU, __ITER */
 // k6 scenario for ops (k6 is not available on the build machine; loadtest/driver.ts runs the same
 // scenario there). Each virtual user submits a web-form question and polls its ticket until the
 // reply is visible, recording submit -> reply latency.

@@ -22,7 +22,7 @@ for a in "$@"; do
   --purge) purge=1 ;;
   --drop-db) drop_db=1 ;;
   --started-by-up) only_started=1 ;;
-  -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+  -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
   *) die "down: unknown argument '$a' (try --help)" ;;
   esac
 done
