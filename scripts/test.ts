@@ -92,10 +92,14 @@ async function main() {
     if (process.env.FTE_TEST_KEEP_STACK) say('FTE_TEST_KEEP_STACK set: leaving the test stack running')
     else {
       const startedMarker = path.join(stackEnv.FTE_STACK_DIR, 'started-by-up')
-      const startedHere = existsSync(startedMarker) ? readFileSync(startedMarker, 'utf8').trim() : ''
-      if (startedHere) {
-        say(`stopping what this run started: ${startedHere.replace(/\n/g, ', ')}`)
-        spawnSync('bash', [path.join(root, 'scripts/stack/down.sh')], { env: { ...process.env, ...stackEnv }, stdio: ['ignore', 'ignore', 'inherit'] })
+      const startedHere = existsSync(startedMarker) ? readFileSync(startedMarker, 'utf8').trim().split('\n').filter(Boolean) : []
+      if (startedHere.length) {
+        // Topics and schemas of finished runs are of no further use: when this run owns the whole
+        // stack, drop its data too, so the test broker does not grow run after run.
+        const purge = startedHere.includes('kafka') && startedHere.includes('registry')
+        say(`stopping what this run started: ${startedHere.join(', ')}${purge ? ' (and purging its data)' : ''}`)
+        const args = [path.join(root, 'scripts/stack/down.sh'), '--started-by-up', ...(purge ? ['--purge'] : [])]
+        spawnSync('bash', args, { env: { ...process.env, ...stackEnv }, stdio: ['ignore', 'ignore', 'inherit'] })
       } else say('the test stack was already running before this run: leaving it up')
     }
   }

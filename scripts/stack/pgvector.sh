@@ -20,13 +20,15 @@ fi
 t0=$(now_s)
 log "pgvector: not installed, building from Debian trixie source package"
 src_cache="$FTE_CACHE_DIR/pgvector-src"
+cleanup=()
+trap 'rm -rf "${cleanup[@]}"' EXIT
 mkdir -p "$src_cache"
 
 orig=$(ls "$src_cache"/pgvector_0.8.*.orig.tar.* 2>/dev/null | sort -V | tail -n1 || true)
 if [[ -z "$orig" ]]; then
   w=$(mktemp -d /tmp/fte-pgvector-apt.XXXXXX)
   chmod 755 "$w"  # let the _apt sandbox user write there (avoids the "unsandboxed" warning)
-  trap 'rm -rf "$w"' EXIT
+  cleanup+=("$w")
   mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
   mirror="${mirror:-http://deb.debian.org/debian}"
   mkdir -p "$w/lists/partial"
@@ -50,6 +52,7 @@ if [[ ! -f "$("$PG_CONFIG" --includedir-server)/postgres.h" ]]; then
 fi
 
 b=$(mktemp -d /tmp/fte-pgvector-build.XXXXXX)
+cleanup+=("$b")
 tar -xf "$orig" -C "$b"
 srcdir=$(find "$b" -mindepth 1 -maxdepth 1 -type d -name 'pgvector-*' | head -n1)
 [[ -n "$srcdir" ]] || die "pgvector: unexpected tarball layout in $orig"
@@ -57,7 +60,6 @@ log "pgvector: building $(basename "$srcdir")"
 # OPTFLAGS="" drops -march=native so the .so never SIGILLs if the VM moves to another CPU.
 make -s -C "$srcdir" PG_CONFIG="$PG_CONFIG" OPTFLAGS="" -j"$(nproc)" >&2
 make -s -C "$srcdir" PG_CONFIG="$PG_CONFIG" OPTFLAGS="" install >&2
-rm -rf "$b"
 [[ -f "$VECTOR_SO" ]] || die "pgvector: build finished but $VECTOR_SO is missing"
 log "pgvector: installed in $(elapsed "$t0")s"
 ensure_postgres
