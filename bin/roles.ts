@@ -14,7 +14,10 @@ import { recordingSender, webFormSender } from '../pipelines/dispatch/channels.j
 import { customersProjection } from '../projections/customers/customersProjection.js'
 import { messagesProjection } from '../projections/messages/messagesProjection.js'
 import { ticketsProjection } from '../projections/tickets/ticketsProjection.js'
-import { knowledgeBaseProjection } from '../projections/knowledgeBase/knowledgeBaseProjection.js'
+import { knowledgeBaseProjection, reembedKnowledge } from '../projections/knowledgeBase/knowledgeBaseProjection.js'
+import { localEmbedder, openAiEmbedder, type Embedder } from '../pipelines/retrieval/embedder.js'
+import { offlineResponder, openAiResponder, type Responder } from '../pipelines/decision/responder.js'
+import OpenAI from 'openai'
 import { deadLettersProjection } from '../projections/deadLetters/deadLettersProjection.js'
 import { createGateway } from '../gateways/http/app.js'
 import { ARTICLES } from '../dossier/articles.js'
@@ -27,11 +30,21 @@ export interface Running {
   close(): Promise<void>
 }
 
+/** The model-backed parts: OpenAI when OPENAI_API_KEY is set, the offline ones otherwise. */
+export function agentModels(rt: Runtime): { embedder: Embedder; responder: Responder } {
+  const offline = offlineResponder()
+  if (!rt.config.openai) return { embedder: localEmbedder(), responder: offline }
+  const o = rt.config.openai
+  const client = new OpenAI({ apiKey: o.apiKey, baseURL: o.baseUrl, timeout: o.timeoutMs, maxRetries: 1 })
+  return { embedder: openAiEmbedder(client, o.embeddingModel), responder: openAiResponder(client, o.chatModel, o.timeoutMs, offline, rt.log) }
+}
+
 /** Starts the given roles on one runtime. Each stage is its own consumer group, so a role can run anywhere. */
 export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<Running> {
   const subs: Subscription[] = []
   let server: Server | undefined
   let ready = false
+  const { embedder, responder } = agentModels(rt)
   const starting: Promise<Subscription>[] = []
   for (const role of roles) {
     switch (role) {
@@ -39,10 +52,10 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         starting.push(runStage(rt.transport, identityStage(rt.db)))
         break
       case 'retrieval':
-        starting.push(runStage(rt.transport, retrievalStage(rt.db, { minScore: rt.config.knowledgeMinScore })))
+        starting.push(runStage(rt.transport, retrievalStage(rt.db, embedder, { minScore: rt.config.knowledgeMinScore })))
         break
       case 'decision':
-        starting.push(runStage(rt.transport, decisionStage()))
+        starting.push(runStage(rt.transport, decisionStage(rt.db, responder, rt.log)))
         break
       case 'dispatch':
         starting.push(
@@ -56,11 +69,15 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
           ),
         )
         break
-      case 'projections':
-        for (const p of [knowledgeBaseProjection, customersProjection, ticketsProjection, messagesProjection, deadLettersProjection]) {
+      case 'projections': {
+        // Chunks embedded by another model are useless to this one's queries: re-embed first.
+        const reembedded = await reembedKnowledge(rt.db, embedder)
+        if (reembedded) rt.log.info('knowledge base re-embedded', { chunks: reembedded, model: embedder.model })
+        for (const p of [knowledgeBaseProjection(embedder), customersProjection, ticketsProjection, messagesProjection, deadLettersProjection]) {
           starting.push(runProjection(rt.transport, rt.db, p))
         }
         break
+      }
       case 'gateway':
         break // below: every process listens; the gateway role adds the public routes
     }

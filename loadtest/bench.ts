@@ -14,7 +14,7 @@ import path from 'node:path'
 import { loadConfig } from '../platform/config.js'
 import { createLogger } from '../platform/log.js'
 import { openRuntime } from '../platform/runtime.js'
-import { startRoles, seedKnowledge, ROLES } from '../bin/roles.js'
+import { startRoles, seedKnowledge, agentModels, ROLES } from '../bin/roles.js'
 import { searchKnowledge } from '../pipelines/retrieval/searchKnowledge.js'
 import { runLoad, percentile } from './driver.js'
 
@@ -50,10 +50,11 @@ async function main() {
 
   if (rt) {
     const queries = ['forgot password cannot log in', 'export project csv', 'invite team members', 'slack notifications', 'two-factor authentication', 'recurring task monday']
+    const { embedder } = agentModels(rt)
     const times: number[] = []
     for (let i = 0; i < searches; i++) {
       const t0 = process.hrtime.bigint()
-      await searchKnowledge(rt.db, queries[i % queries.length]!, { minScore: rt.config.knowledgeMinScore })
+      await searchKnowledge(rt.db, embedder, queries[i % queries.length]!, { minScore: rt.config.knowledgeMinScore })
       times.push(Number(process.hrtime.bigint() - t0) / 1e6)
     }
     times.sort((a, b) => a - b)

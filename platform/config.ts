@@ -29,6 +29,11 @@ const env = z
     FTE_TICKET_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     FTE_SEED_KNOWLEDGE: bool.default(true),
     FTE_KB_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.12),
+    OPENAI_API_KEY: z.string().optional(),
+    OPENAI_BASE_URL: z.string().url().optional(),
+    OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
+    OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+    OPENAI_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
 
@@ -47,6 +52,8 @@ export interface Config {
   ticketSecretIsDefault: boolean
   seedKnowledge: boolean
   knowledgeMinScore: number
+  /** Set when OPENAI_API_KEY is: chat generation and embeddings go to OpenAI (or OPENAI_BASE_URL). */
+  openai: { apiKey: string; baseUrl?: string; chatModel: string; embeddingModel: string; timeoutMs: number } | null
   logLevel: LogLevel
 }
 
@@ -91,6 +98,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ticketSecretIsDefault: !e.FTE_TICKET_SECRET,
     seedKnowledge: e.FTE_SEED_KNOWLEDGE,
     knowledgeMinScore: e.FTE_KB_MIN_SCORE,
+    openai: e.OPENAI_API_KEY
+      ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, chatModel: e.OPENAI_CHAT_MODEL, embeddingModel: e.OPENAI_EMBEDDING_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
+      : null,
     logLevel: e.LOG_LEVEL,
   }
 }

@@ -28,6 +28,15 @@ export const CustomerIdentified = event('CustomerIdentified', 'Identity resolved
   { name: 'is_new_ticket', type: 'boolean' },
   { name: 'customer_name', ...nullable('string') },
   { name: 'identifiers', type: { type: 'array', items: Identifier } },
+  { name: 'merged_customer_ids', type: { type: 'array', items: 'string' }, default: [], doc: 'customers this message proved to be the same person, now merged into customer_id' },
+  { name: 'continued', type: 'boolean', default: false, doc: 'the message continues an open conversation (any channel) instead of opening one' },
+])
+
+export const CustomersMerged = event('CustomersMerged', 'Customers found to be one person; every read model re-points them to the survivor.', [
+  { name: 'survivor_id', type: 'string' },
+  { name: 'merged_ids', type: { type: 'array', items: 'string' } },
+  { name: 'identifiers', type: { type: 'array', items: Identifier } },
+  { name: 'reason', type: 'string' },
 ])
 
 export const KnowledgeRetrieved = event('KnowledgeRetrieved', 'Knowledge-base passages found for the message, best first.', [

@@ -8,6 +8,7 @@ export const Topics = {
   whatsappInbound: 'fte.channels.whatsapp.inbound',
   webformInbound: 'fte.channels.webform.inbound',
   customersIdentified: 'fte.customers.identified',
+  customersMerged: 'fte.customers.merged',
   knowledgeRetrieved: 'fte.knowledge.retrieved',
   agentDecisions: 'fte.agent.decisions',
   emailOutbound: 'fte.channels.email.outbound',
@@ -29,6 +30,7 @@ export const topicSchemas: Record<Topic, AvroSchema> = {
   [Topics.whatsappInbound]: S.InboundMessageReceived,
   [Topics.webformInbound]: S.InboundMessageReceived,
   [Topics.customersIdentified]: S.CustomerIdentified,
+  [Topics.customersMerged]: S.CustomersMerged,
   [Topics.knowledgeRetrieved]: S.KnowledgeRetrieved,
   [Topics.agentDecisions]: S.AgentDecision,
   [Topics.emailOutbound]: S.ReplyRequested,
@@ -93,6 +95,14 @@ export interface CustomerIdentified extends EventBase {
   is_new_ticket: boolean
   customer_name: string | null
   identifiers: Identifier[]
+  merged_customer_ids: string[]
+  continued: boolean
+}
+export interface CustomersMerged extends EventBase {
+  survivor_id: string
+  merged_ids: string[]
+  identifiers: Identifier[]
+  reason: string
 }
 export interface KnowledgeRetrieved extends EventBase {
   context: TicketContext

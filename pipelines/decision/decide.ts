@@ -3,8 +3,16 @@ import type {
 } from '../../schemas/index.js'
 import { stableId } from '../../platform/ids.js'
 import { matchEscalationRule, NEGATIVE_SENTIMENT_THRESHOLD } from './escalationPolicy.js'
-import { escalationAcknowledgement, formatForChannel, groundedAnswer } from './compose.js'
+import { escalationAcknowledgement, formatForChannel } from './compose.js'
 import { sentimentOf } from './sentiment.js'
+
+export interface Verdict {
+  /** Null: answer it. Otherwise why a human takes over. */
+  reason: string | null
+  priority: string
+  sentiment: number
+  category: string
+}
 
 export interface DecisionOutcome {
   decision: AgentDecision
@@ -13,26 +21,34 @@ export interface DecisionOutcome {
   escalated: TicketLifecycleChanged | null
 }
 
+export const questionOf = (r: KnowledgeRetrieved) => [r.context.inbound.subject, r.context.inbound.content].filter(Boolean).join('\n')
+
 /**
- * The agent's judgement for one message: escalate when a policy rule fires, the customer is
- * angry, or the knowledge base has nothing relevant; otherwise answer from the best passage.
- * Pure: the same retrieved event always yields the same events (and ids).
+ * Whether the agent may answer: a policy rule (legal, refund, pricing, a human asked for), an
+ * angry customer, or a knowledge base with nothing relevant after two searches hands it to a human.
  */
-export function decide(retrieved: KnowledgeRetrieved, now: number): DecisionOutcome {
+export function judge(retrieved: KnowledgeRetrieved): Verdict {
+  const inbound = retrieved.context.inbound
+  const sentiment = sentimentOf(inbound.content)
+  const rule = matchEscalationRule(questionOf(retrieved), inbound.channel)
+  const reason =
+    rule?.reason ?? (sentiment < NEGATIVE_SENTIMENT_THRESHOLD ? 'negative_sentiment' : retrieved.hits.length === 0 ? 'no_relevant_knowledge' : null)
+  const priority = rule?.priority ?? (reason === 'negative_sentiment' ? 'high' : inbound.priority ?? 'medium')
+  return { reason, priority, sentiment, category: inbound.category ?? retrieved.hits[0]?.article_id.replace(/^kb-/, '').split('-')[0] ?? 'general' }
+}
+
+/**
+ * The events for one message, given the verdict and (when answering) the answer body. Pure: ids
+ * derive from the retrieved event, so a redelivery yields the same ids.
+ */
+export function decide(retrieved: KnowledgeRetrieved, verdict: Verdict, answer: { body: string; cited: string[] } | null, now: number): DecisionOutcome {
   const { context, hits } = retrieved
   const inbound = context.inbound
-  const text = [inbound.subject, inbound.content].filter(Boolean).join('\n')
-  const sentiment = sentimentOf(inbound.content)
-  const rule = matchEscalationRule(text, inbound.channel)
-  const reason = rule?.reason ?? (sentiment < NEGATIVE_SENTIMENT_THRESHOLD ? 'negative_sentiment' : hits.length === 0 ? 'no_relevant_knowledge' : null)
-  const priority = rule?.priority ?? (reason === 'negative_sentiment' ? 'high' : inbound.priority ?? 'medium')
-  const category = inbound.category ?? 'general'
-  const best = hits[0]
-
-  const replyText =
-    reason || !best
-      ? escalationAcknowledgement(inbound.channel, inbound.sender.name, context.ticket_id)
-      : formatForChannel(inbound.channel, inbound.sender.name, groundedAnswer(text, best), best.title)
+  const reason = verdict.reason ?? (answer?.body ? null : 'no_relevant_knowledge')
+  const source = answer?.cited[0] ? hits.find((h) => h.article_id === answer.cited[0])?.title : undefined
+  const replyText = reason
+    ? escalationAcknowledgement(inbound.channel, inbound.sender.name, context.ticket_id)
+    : formatForChannel(inbound.channel, inbound.sender.name, answer!.body, source)
 
   const decision: AgentDecision = {
     event_id: stableId('decision', retrieved.event_id),
@@ -40,11 +56,11 @@ export function decide(retrieved: KnowledgeRetrieved, now: number): DecisionOutc
     context,
     action: reason ? 'escalate' : 'reply',
     reply_text: replyText,
-    sentiment,
-    category,
-    priority,
+    sentiment: verdict.sentiment,
+    category: verdict.category,
+    priority: verdict.priority,
     reason,
-    cited_article_ids: reason || !best ? [] : [best.article_id],
+    cited_article_ids: reason ? [] : answer!.cited,
   }
   const recipient =
     inbound.channel === 'email' ? inbound.sender.email : inbound.channel === 'whatsapp' ? inbound.sender.phone : context.ticket_id
@@ -72,9 +88,9 @@ export function decide(retrieved: KnowledgeRetrieved, now: number): DecisionOutc
       occurred_at: now,
       context,
       reason,
-      priority,
-      sentiment,
-      category,
+      priority: verdict.priority,
+      sentiment: verdict.sentiment,
+      category: verdict.category,
       summary: `${inbound.channel} message from ${inbound.sender.name ?? inbound.sender.email ?? inbound.sender.phone ?? 'unknown'}: ${inbound.subject ? `${inbound.subject} - ` : ''}${inbound.content.slice(0, 280)}`,
       knowledge_considered: hits,
     },

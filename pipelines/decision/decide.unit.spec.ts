@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Channel, KnowledgeHit, KnowledgeRetrieved } from '../../schemas/index.js'
-import { decide } from './decide.js'
+import { decide as decideWith, judge, questionOf } from './decide.js'
+import { groundedAnswer } from './compose.js'
 import { LIMITS } from './compose.js'
 import { sentimentOf } from './sentiment.js'
 
@@ -22,6 +23,14 @@ function retrieved(content: string, opts: { channel?: Channel; hits?: KnowledgeH
       },
     },
   }
+}
+
+// The offline path end to end: judge, answer from the best passage, build the events.
+function decide(r: KnowledgeRetrieved, now: number) {
+  const verdict = judge(r)
+  const best = r.hits[0]
+  const answer = !verdict.reason && best ? { body: groundedAnswer(questionOf(r), best), cited: [best.article_id] } : null
+  return decideWith(r, verdict, answer, now)
 }
 
 describe('decide', () => {
@@ -72,6 +81,16 @@ describe('decide', () => {
     const text = 'This is the worst, most useless garbage. I am furious and disgusted.'
     assert.ok(sentimentOf(text) < 0.3)
     assert.equal(decide(retrieved(text), 5).decision.reason, 'negative_sentiment')
+  })
+
+  it('does not escalate a negated or quoted trigger', () => {
+    assert.equal(decide(retrieved("I don't want a refund, just tell me how to reset my password"), 5).decision.action, 'reply')
+    assert.equal(decide(retrieved("My boss said 'we should sue them' lol. Anyway, how do I reset my password?"), 5).decision.action, 'reply')
+  })
+
+  it('escalates when an answer is empty after the guardrails', () => {
+    const r = retrieved('I forgot my password')
+    assert.equal(decideWith(r, judge(r), { body: '', cited: [] }, 5).decision.reason, 'no_relevant_knowledge')
   })
 
   it('escalates when the knowledge base has nothing relevant', () => {

@@ -30,6 +30,34 @@ export const ESCALATION_RULES: EscalationRule[] = [
 /** Sentiment below this (0..1) hands the conversation to a human. */
 export const NEGATIVE_SENTIMENT_THRESHOLD = 0.3
 
+/**
+ * Quoted words are someone else's ("my boss said 'we should sue'"), so they are not the
+ * customer's request. Apostrophes inside words (don't) are not quotes.
+ */
+export function withoutQuotations(text: string): string {
+  return text
+    .replace(/["“][^"”]{1,300}["”]/g, ' ')
+    .replace(/(^|[\s(])['‘][^'’]{2,300}['’](?=[\s.,!?;:)]|$)/g, '$1 ')
+}
+
+// A trigger is negated when one of these stands shortly before it in the same clause: "I don't want
+// a refund", "not asking for a discount", "no need for a lawyer". Inability ("I can't get a
+// refund") is deliberately not a negation: it is still the customer's problem.
+const NEGATION = /\b(not|no|never|without|nothing|don'?t|do not|doesn'?t|does not|didn'?t|did not|isn'?t|is not|aren'?t|won'?t|wasn'?t|instead of|rather than)\b[^,;.!?]{0,30}$/i
+const CLAUSE = /(?<=[,;.!?\n])|\b(?=but\b|just\b|however\b)/i
+
+function firesIn(rule: EscalationRule, text: string): boolean {
+  for (const clause of text.split(CLAUSE)) {
+    if (!clause) continue
+    const re = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g')
+    for (const m of clause.matchAll(re)) {
+      if (!NEGATION.test(clause.slice(0, m.index))) return true
+    }
+  }
+  return false
+}
+
 export function matchEscalationRule(text: string, channel: Channel): EscalationRule | null {
-  return ESCALATION_RULES.find((r) => (!r.channels || r.channels.includes(channel)) && r.pattern.test(text)) ?? null
+  const own = withoutQuotations(text)
+  return ESCALATION_RULES.find((r) => (!r.channels || r.channels.includes(channel)) && firesIn(r, own)) ?? null
 }

@@ -1,43 +1,102 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { InboundMessage } from '../../schemas/index.js'
-import { resolveIdentity, ticketIdFor } from './resolveIdentity.js'
-import { normalizeEmail, normalizePhone } from './normalize.js'
+import { candidateCustomerId, resolveIdentity, ticketIdFor, CONVERSATION_WINDOW_MS, type IdentityFacts } from './resolveIdentity.js'
+import { normalizeEmail, normalizePhone, statedIdentifiers } from './normalize.js'
 
+const HOUR = 3_600_000
 const msg = (over: Partial<InboundMessage> = {}): InboundMessage => ({
-  event_id: 'e1', occurred_at: 1, channel: 'web_form', channel_message_id: 'c1', ticket_id: null,
+  event_id: 'e1', occurred_at: 100 * HOUR, channel: 'email', channel_message_id: 'c1', ticket_id: null,
   sender: { name: 'Ada', email: 'Ada@Example.com ', phone: null }, subject: 's', category: null, priority: null, content: 'hello', thread_id: null, ...over,
+})
+const ADA = candidateCustomerId({ kind: 'email', value: 'ada@example.com' })
+const facts = (over: Partial<IdentityFacts> = {}): IdentityFacts => ({
+  owners: [{ customer_id: ADA, claimed_at: 1, kinds: [{ kind: 'email', value: 'ada@example.com' }] }],
+  newCustomer: true,
+  head: null,
+  ...over,
 })
 
 describe('resolveIdentity', () => {
   it('names a new customer after the normalised identifier, so concurrent first messages agree', () => {
-    const a = resolveIdentity(msg(), null, 10).identified
-    const b = resolveIdentity(msg({ event_id: 'e2', sender: { name: 'Ada', email: 'ada@example.com', phone: null } }), null, 20).identified
-    assert.equal(a.context.customer_id, b.context.customer_id)
+    const a = resolveIdentity(msg(), facts(), 10).identified
+    assert.equal(a.context.customer_id, ADA)
     assert.equal(a.is_new_customer, true)
     assert.deepEqual(a.identifiers, [{ kind: 'email', value: 'ada@example.com' }])
   })
 
-  it('uses the known customer when an identifier is already linked', () => {
-    const { identified } = resolveIdentity(msg(), '11111111-1111-5111-8111-111111111111', 10)
-    assert.equal(identified.context.customer_id, '11111111-1111-5111-8111-111111111111')
-    assert.equal(identified.is_new_customer, false)
+  it('merges customers when identifiers that arrive together belong to different ones; the oldest survives', () => {
+    const phoneOwner = '22222222-2222-5222-8222-222222222222'
+    const d = resolveIdentity(
+      msg({ channel: 'web_form', ticket_id: 'TKT-1', sender: { name: 'Ada', email: 'ada@example.com', phone: '+14155550100' } }),
+      facts({
+        owners: [
+          { customer_id: phoneOwner, claimed_at: 1, kinds: [{ kind: 'phone', value: '+14155550100' }] },
+          { customer_id: ADA, claimed_at: 5, kinds: [{ kind: 'email', value: 'ada@example.com' }] },
+        ],
+        newCustomer: false,
+      }),
+      10,
+    )
+    assert.equal(d.identified.context.customer_id, phoneOwner)
+    assert.deepEqual(d.merged?.merged_ids, [ADA])
+    assert.deepEqual(d.identified.merged_customer_ids, [ADA])
   })
 
-  it('keeps the ticket the web form assigned, and derives one otherwise', () => {
-    assert.equal(resolveIdentity(msg({ ticket_id: 'TKT-1' }), null, 1).identified.context.ticket_id, 'TKT-1')
-    const derived = resolveIdentity(msg(), null, 1)
-    assert.equal(derived.identified.context.ticket_id, ticketIdFor(msg()))
-    assert.equal(derived.opened.status, 'open')
-    assert.equal(derived.opened.ticket_id, derived.identified.context.ticket_id)
+  it('attaches a sender to the customer whose email they state, without merging two existing customers', () => {
+    const stranger = resolveIdentity(
+      msg({ channel: 'whatsapp', sender: { name: 'A', email: null, phone: '+14155550100' }, content: 'hi, my email is ada@example.com' }),
+      facts({
+        owners: [
+          { customer_id: ADA, claimed_at: 1, kinds: [{ kind: 'email', value: 'ada@example.com' }] },
+          { customer_id: 'phone-owner', claimed_at: 2, kinds: [{ kind: 'phone', value: '+14155550100' }] },
+        ],
+        newCustomer: false,
+      }),
+      10,
+    )
+    assert.equal(stranger.identified.context.customer_id, 'phone-owner', 'the phone already belongs to someone: no merge on a stated email')
+    assert.equal(stranger.merged, null)
+
+    const fresh = resolveIdentity(
+      msg({ channel: 'whatsapp', sender: { name: 'A', email: null, phone: '+14155550100' }, content: 'hi, my email is ada@example.com' }),
+      facts({ owners: [{ customer_id: ADA, claimed_at: 1, kinds: [{ kind: 'email', value: 'ada@example.com' }] }], newCustomer: false }),
+      10,
+    )
+    assert.equal(fresh.identified.context.customer_id, ADA, 'a new number stating a known email joins that customer')
+    assert.deepEqual(fresh.claim, [{ kind: 'phone', value: '+14155550100' }])
   })
 
-  it('produces the same event ids for the same input (safe redelivery)', () => {
-    assert.equal(resolveIdentity(msg(), null, 1).identified.event_id, resolveIdentity(msg(), null, 999).identified.event_id)
+  it('continues the open conversation across channels within the window, and opens a new one after it', () => {
+    const head = { conversation_id: 'conv-1', ticket_id: 'T-1', thread_id: null, last_message_at: 99 * HOUR, ticket_closed: false, opened_by: 'e0' }
+    const cont = resolveIdentity(msg({ channel: 'whatsapp', sender: { name: 'A', email: 'ada@example.com', phone: null } }), facts({ head }), 10)
+    assert.equal(cont.identified.continued, true)
+    assert.equal(cont.identified.context.ticket_id, 'T-1')
+    assert.equal(cont.opened, null)
+    const late = resolveIdentity(msg({ occurred_at: 99 * HOUR + CONVERSATION_WINDOW_MS + 1 }), facts({ head }), 10)
+    assert.equal(late.identified.continued, false)
+    assert.equal(late.opened?.status, 'open')
+    const closed = resolveIdentity(msg(), facts({ head: { ...head, ticket_closed: true } }), 10)
+    assert.equal(closed.identified.continued, false)
+    const sameThread = resolveIdentity(msg({ thread_id: 'th', occurred_at: 1000 * HOUR }), facts({ head: { ...head, thread_id: 'th' } }), 10)
+    assert.equal(sameThread.identified.continued, true, 'an email in the same thread continues whatever its age')
+  })
+
+  it('always opens a new ticket for a web-form submission, with the id it promised', () => {
+    const head = { conversation_id: 'conv-1', ticket_id: 'T-1', thread_id: null, last_message_at: 99 * HOUR, ticket_closed: false, opened_by: 'e0' }
+    const d = resolveIdentity(msg({ channel: 'web_form', ticket_id: 'TKT-9' }), facts({ head }), 10)
+    assert.equal(d.identified.context.ticket_id, 'TKT-9')
+    assert.equal(d.identified.is_new_ticket, true)
+  })
+
+  it('does not let a redelivered first message continue its own conversation', () => {
+    const m = msg()
+    const head = { conversation_id: 'c', ticket_id: ticketIdFor(m), thread_id: null, last_message_at: m.occurred_at, ticket_closed: false, opened_by: m.event_id }
+    assert.equal(resolveIdentity(m, facts({ head }), 1).identified.is_new_ticket, true)
   })
 
   it('refuses, permanently, a message with no email or phone', () => {
-    assert.throws(() => resolveIdentity(msg({ sender: { name: 'x', email: 'not-an-email', phone: null } }), null, 1), (e: Error & { retriable?: boolean }) => e.retriable === false)
+    assert.throws(() => resolveIdentity(msg({ sender: { name: 'x', email: 'not-an-email', phone: null } }), facts(), 1), (e: Error & { retriable?: boolean }) => e.retriable === false)
   })
 })
 
@@ -49,5 +108,11 @@ describe('normalisation', () => {
   it('reduces phones to E.164 and rejects local numbers', () => {
     assert.equal(normalizePhone('whatsapp:+1 (415) 555-0100'), '+14155550100')
     assert.equal(normalizePhone('0415 555 0100'), null)
+  })
+  it('takes identifiers the customer states as their own, not other addresses in the text', () => {
+    assert.deepEqual(statedIdentifiers('Hi! My email is Ada@Example.com. Also add bob@corp.com to the board. My number is +44 20 7946 0958'), [
+      { kind: 'email', value: 'ada@example.com' },
+      { kind: 'phone', value: '+442079460958' },
+    ])
   })
 })

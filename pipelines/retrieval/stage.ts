@@ -1,21 +1,41 @@
-import { Topics, type CustomerIdentified, type KnowledgeRetrieved, type TicketLifecycleChanged } from '../../schemas/index.js'
+import { Topics, type CustomerIdentified, type KnowledgeHit, type KnowledgeRetrieved, type TicketLifecycleChanged } from '../../schemas/index.js'
 import type { Queryable } from '../../platform/db.js'
 import type { Stage } from '../../platform/stage.js'
 import { stableId } from '../../platform/ids.js'
 import { searchKnowledge } from './searchKnowledge.js'
+import type { Embedder } from './embedder.js'
 
-/** The text searched for: the subject carries the topic on forms and emails, the body the detail. */
+/** The text searched first: the subject carries the topic on forms and emails, the body the detail. */
 export const searchTextOf = (identified: CustomerIdentified) =>
   [identified.context.inbound.subject, identified.context.inbound.content].filter(Boolean).join('\n')
 
-export function retrievalStage(db: Queryable, opts: { minScore: number; k?: number }): Stage {
+/**
+ * The second search, when the first found nothing: only the sentences that ask something (or the
+ * longest one), without greetings, sign-offs and story, which drown the question in long emails.
+ */
+export function refinedQuery(content: string): string | null {
+  const sentences = content.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter((s) => s.length > 3)
+  const asks = sentences.filter((s) => /\?|^(how|can|could|where|why|what|is|do|does|i need|i want|please)\b/i.test(s))
+  const chosen = asks.length ? asks : sentences.sort((a, b) => b.length - a.length).slice(0, 1)
+  const q = chosen.join(' ')
+  return q && q !== content.trim() ? q : null
+}
+
+export function retrievalStage(db: Queryable, embedder: Embedder, opts: { minScore: number; k?: number }): Stage {
   return {
     name: 'retrieval',
     topics: [Topics.customersIdentified],
     async handle(event) {
       const identified = event.value as CustomerIdentified
-      const query = searchTextOf(identified)
-      const hits = await searchKnowledge(db, query, { minScore: opts.minScore, k: opts.k })
+      let query = searchTextOf(identified)
+      let hits: KnowledgeHit[] = await searchKnowledge(db, embedder, query, opts)
+      let searches = 1
+      const second = hits.length ? null : refinedQuery(identified.context.inbound.content)
+      if (second) {
+        searches = 2
+        query = second
+        hits = await searchKnowledge(db, embedder, second, opts)
+      }
       const now = Date.now()
       const retrieved: KnowledgeRetrieved = {
         event_id: stableId('retrieved', identified.event_id),
@@ -23,7 +43,7 @@ export function retrievalStage(db: Queryable, opts: { minScore: number; k?: numb
         context: identified.context,
         query,
         hits,
-        searches: 1,
+        searches: hits.length ? searches : 2,
       }
       const processing: TicketLifecycleChanged = {
         event_id: stableId('ticket-processing', identified.event_id),

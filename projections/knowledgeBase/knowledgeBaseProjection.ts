@@ -1,30 +1,56 @@
 import pgvector from 'pgvector'
 import { Topics, type KnowledgeArticlePublished } from '../../schemas/index.js'
+import type { Db } from '../../platform/db.js'
 import type { Projection } from '../../platform/projection.js'
-import { embedLocally, LOCAL_EMBEDDING_MODEL } from '../../pipelines/retrieval/embedding.js'
+import type { Embedder } from '../../pipelines/retrieval/embedder.js'
 import { chunkArticle } from './chunk.js'
+
+// The title is embedded with every chunk: it is the best short description of what the chunk answers.
+const embeddingText = (title: string, content: string) => `${title}\n${title}\n${content}`
 
 /**
  * knowledge_base: articles chunked and embedded into pgvector. A newer version replaces all of
  * an article's chunks; an older or equal version arriving late changes nothing.
  */
-export const knowledgeBaseProjection: Projection = {
-  name: 'knowledge_base',
-  topics: [Topics.knowledgeArticles],
-  async apply(event, tx) {
-    const a = event.value as KnowledgeArticlePublished
-    const current = (await tx.query<{ v: number | null }>('SELECT max(article_version) AS v FROM knowledge_base WHERE article_id = $1', [a.article_id])).rows[0]?.v
-    if (current != null && current >= a.version) return
-    await tx.query('DELETE FROM knowledge_base WHERE article_id = $1', [a.article_id])
-    const chunks = chunkArticle(a.body)
-    for (const [i, content] of chunks.entries()) {
-      // The title is embedded with every chunk: it is the best short description of what the chunk answers.
-      const embedding = embedLocally(`${a.title}\n${a.title}\n${content}`)
-      await tx.query(
-        `INSERT INTO knowledge_base (id, article_id, article_version, chunk_index, title, category, content, embedding, embedding_model)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::vector, $9)`,
-        [`${a.article_id}#${i}`, a.article_id, a.version, i, a.title, a.category, content, pgvector.toSql(embedding), LOCAL_EMBEDDING_MODEL],
+export function knowledgeBaseProjection(embedder: Embedder): Projection {
+  return {
+    name: 'knowledge_base',
+    topics: [Topics.knowledgeArticles],
+    async apply(event, tx) {
+      const a = event.value as KnowledgeArticlePublished
+      const current = (await tx.query<{ v: number | null }>('SELECT max(article_version) AS v FROM knowledge_base WHERE article_id = $1', [a.article_id])).rows[0]?.v
+      if (current != null && current >= a.version) return
+      await tx.query('DELETE FROM knowledge_base WHERE article_id = $1', [a.article_id])
+      const chunks = chunkArticle(a.body)
+      const vectors = await embedder.embed(chunks.map((c) => embeddingText(a.title, c)))
+      for (const [i, content] of chunks.entries()) {
+        await tx.query(
+          `INSERT INTO knowledge_base (id, article_id, article_version, chunk_index, title, category, content, embedding, embedding_model)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::vector, $9)`,
+          [`${a.article_id}#${i}`, a.article_id, a.version, i, a.title, a.category, content, pgvector.toSql(vectors[i]!), embedder.model],
+        )
+      }
+    },
+  }
+}
+
+/** Re-embeds every chunk written by another model (switching local <-> OpenAI). Returns how many. */
+export async function reembedKnowledge(db: Db, embedder: Embedder, batch = 64): Promise<number> {
+  let total = 0
+  for (;;) {
+    const rows = (
+      await db.query<{ id: string; title: string; content: string }>(
+        'SELECT id, title, content FROM knowledge_base WHERE embedding_model <> $1 ORDER BY id LIMIT $2',
+        [embedder.model, batch],
       )
+    ).rows
+    if (!rows.length) return total
+    const vectors = await embedder.embed(rows.map((r) => embeddingText(r.title, r.content)))
+    for (const [i, r] of rows.entries()) {
+      await db.query('UPDATE knowledge_base SET embedding = $2::vector, embedding_model = $3, updated_at = now() WHERE id = $1', [
+        r.id, pgvector.toSql(vectors[i]!), embedder.model,
+      ])
     }
-  },
+    total += rows.length
+  }
 }

@@ -1,8 +1,7 @@
 import {
-  Topics, type AgentDecision, type CustomerIdentified, type InboundMessage, type ReplyRequested, type ReplyStatusChanged,
+  Topics, type AgentDecision, type CustomerIdentified, type CustomersMerged, type InboundMessage, type ReplyRequested, type ReplyStatusChanged,
 } from '../../schemas/index.js'
 import type { Projection } from '../../platform/projection.js'
-import { ticketIdFor } from '../../pipelines/identity/resolveIdentity.js'
 
 const ts = (ms: number) => new Date(ms).toISOString()
 
@@ -14,15 +13,17 @@ export const DELIVERY_RANK: Record<ReplyStatusChanged['status'], number> = {
 /** messages (both directions, per ticket and conversation) and message_deliveries. */
 export const messagesProjection: Projection = {
   name: 'messages',
-  topics: [Topics.ticketsIncoming, Topics.customersIdentified, Topics.agentDecisions, Topics.webformOutbound, Topics.emailOutbound, Topics.whatsappOutbound, Topics.replyStatus],
+  topics: [Topics.ticketsIncoming, Topics.customersIdentified, Topics.customersMerged, Topics.agentDecisions, Topics.webformOutbound, Topics.emailOutbound, Topics.whatsappOutbound, Topics.replyStatus],
   async apply(event, tx) {
     switch (event.topic) {
       case Topics.ticketsIncoming: {
         const m = event.value as InboundMessage
+        // Only the web form knows its ticket on arrival; other messages appear once identity placed them.
+        if (!m.ticket_id) return
         await tx.query(
           `INSERT INTO messages (id, ticket_id, direction, role, channel, channel_message_id, content, created_at)
            VALUES ($1, $2, 'inbound', 'customer', $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-          [m.event_id, ticketIdFor(m), m.channel, m.channel_message_id, m.content, ts(m.occurred_at)],
+          [m.event_id, m.ticket_id, m.channel, m.channel_message_id, m.content, ts(m.occurred_at)],
         )
         return
       }
@@ -35,6 +36,11 @@ export const messagesProjection: Projection = {
           [e.context.inbound.event_id, e.context.ticket_id, e.context.conversation_id, e.context.customer_id, e.context.inbound.channel,
             e.context.inbound.channel_message_id, e.context.inbound.content, ts(e.context.inbound.occurred_at)],
         )
+        return
+      }
+      case Topics.customersMerged: {
+        const m = event.value as CustomersMerged
+        await tx.query('UPDATE messages SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [m.survivor_id, m.merged_ids])
         return
       }
       case Topics.agentDecisions: {

@@ -1,8 +1,7 @@
 import {
-  Topics, type EscalationRaised, type InboundMessage, type ReplyStatusChanged, type TicketLifecycleChanged, type TicketStatus,
+  Topics, type CustomerIdentified, type CustomersMerged, type EscalationRaised, type InboundMessage, type ReplyStatusChanged, type TicketLifecycleChanged, type TicketStatus,
 } from '../../schemas/index.js'
 import type { Projection } from '../../platform/projection.js'
-import { ticketIdFor } from '../../pipelines/identity/resolveIdentity.js'
 
 const ts = (ms: number) => new Date(ms).toISOString()
 
@@ -34,21 +33,39 @@ async function moveTo(
   )
 }
 
+async function describe(tx: Parameters<Projection['apply']>[1], ticketId: string, m: InboundMessage) {
+  await tx.query(
+    `UPDATE tickets SET subject = COALESCE(subject, $2), category = COALESCE(category, $3), priority = COALESCE(priority, $4),
+       created_at = LEAST(created_at, $5) WHERE id = $1`,
+    [ticketId, m.subject, m.category, m.priority, ts(m.occurred_at)],
+  )
+}
+
 /** tickets and escalations. */
 export const ticketsProjection: Projection = {
   name: 'tickets',
-  topics: [Topics.ticketsIncoming, Topics.ticketLifecycle, Topics.replyStatus, Topics.escalations],
+  topics: [Topics.ticketsIncoming, Topics.customersIdentified, Topics.customersMerged, Topics.ticketLifecycle, Topics.replyStatus, Topics.escalations],
   async apply(event, tx) {
     switch (event.topic) {
       case Topics.ticketsIncoming: {
+        // The web form promised this ticket id to the customer already: it exists from now on.
         const m = event.value as InboundMessage
-        const id = ticketIdFor(m)
-        await moveTo(tx, { ticket_id: id, channel: m.channel, status: 'received', at: m.occurred_at })
-        await tx.query(
-          `UPDATE tickets SET subject = COALESCE(subject, $2), category = COALESCE(category, $3), priority = COALESCE(priority, $4),
-             created_at = LEAST(created_at, $5) WHERE id = $1`,
-          [id, m.subject, m.category, m.priority, ts(m.occurred_at)],
-        )
+        if (!m.ticket_id) return
+        await moveTo(tx, { ticket_id: m.ticket_id, channel: m.channel, status: 'received', at: m.occurred_at })
+        await describe(tx, m.ticket_id, m)
+        return
+      }
+      case Topics.customersIdentified: {
+        const e = event.value as CustomerIdentified
+        if (!e.is_new_ticket) return
+        const { ticket_id, customer_id, conversation_id, inbound } = e.context
+        await moveTo(tx, { ticket_id, customer_id, conversation_id, channel: inbound.channel, status: 'open', at: inbound.occurred_at })
+        await describe(tx, ticket_id, inbound)
+        return
+      }
+      case Topics.customersMerged: {
+        const m = event.value as CustomersMerged
+        await tx.query('UPDATE tickets SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [m.survivor_id, m.merged_ids])
         return
       }
       case Topics.ticketLifecycle: {
