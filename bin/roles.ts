@@ -52,7 +52,10 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         starting.push(runStage(rt.transport, identityStage(rt.db)))
         break
       case 'retrieval':
-        starting.push(runStage(rt.transport, retrievalStage(rt.db, embedder, { minScore: rt.config.knowledgeMinScore })))
+        starting.push(runStage(rt.transport, retrievalStage(rt.db, embedder, {
+            minScore: rt.config.knowledgeMinScore,
+            onEmbedError: (err) => rt.log.warn('query embedding failed; searching full text only', { error: err.message }),
+          })))
         break
       case 'decision':
         starting.push(runStage(rt.transport, decisionStage(rt.db, responder, rt.log)))

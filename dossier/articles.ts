@@ -97,7 +97,7 @@ Workspace owners can download our Data Processing Agreement from Settings > Bill
     version: 1,
     title: 'Inviting team members to your workspace',
     category: 'how-to',
-    body: `To invite people, go to Settings, then Members, and click "Invite members". Enter one or more email addresses and choose a role: Admin, Member or Guest. You can paste a whole list of addresses separated by commas or line breaks.
+    body: `To add colleagues or new team members to your workspace, invite them by email. Go to Settings, then Members, and click "Invite members". Enter one or more email addresses and choose a role: Admin, Member or Guest. You can paste a whole list of addresses separated by commas or line breaks.
 
 Invitations expire after 14 days. You can resend or revoke a pending invitation from the same page. Guests can only see the projects they are added to.
 
@@ -351,7 +351,7 @@ The app also works without a connection; see "Working offline".`,
     version: 1,
     title: 'Working offline',
     category: 'features',
-    body: `The mobile apps keep working when you have no connection, for example on a plane or in a basement meeting room.
+    body: `The mobile apps keep working when you have no internet connection, for example on a plane without Wi-Fi or in a basement meeting room.
 
 Projects you opened recently are available offline automatically. To be sure a project is there when you need it, open it in the app and tap the project menu (three dots) > "Make available offline".
 
@@ -657,7 +657,7 @@ To change which repositories are connected, click "Configure" next to GitHub in 
 
 In Zapier, create a new Zap and search for "Nimbus Tasks" as the app. When asked, sign in to Nimbus Tasks and click "Allow" to connect your account.
 
-Nimbus Tasks can start a Zap when a task is created, completed or moved to a section, or when a comment is added. Zaps can create a task, update a task, add a comment or find a task. For example: "When a new row is added to a spreadsheet, create a Nimbus task", or "When a task is completed, send a message to a chat app".
+Nimbus Tasks can start a Zap when a task is created, completed or moved to a section, or when a comment is added. Zaps can create a task, update a task, add a comment or find a task. For example: "When a new Google Forms response arrives, create a Nimbus task", "When a new row is added to a spreadsheet, create a Nimbus task", or "When a task is completed, send a message to a chat app".
 
 A Zap acts with your permissions in Nimbus Tasks. If you leave the workspace or lose access to a project, the Zaps that use it stop working.
 
@@ -718,7 +718,7 @@ If you use the app on several phones, only the ones you are signed in to receive
     version: 1,
     title: 'Nimbus Tasks is slow or does not load',
     category: 'troubleshooting',
-    body: `If pages take a long time to open or do not load at all, these steps fix most cases.
+    body: `If Nimbus Tasks is slow, pages take a long time to open, or a big project takes a minute to load, these steps fix most cases.
 
 First, check whether there is a known problem: open Help > "System status". If an incident is listed, we are already working on it and the page shows updates.
 
@@ -771,7 +771,7 @@ To check which version of your browser you have, open its menu and look for "Abo
     version: 1,
     title: 'Service status and planned maintenance',
     category: 'troubleshooting',
-    body: `To see whether Nimbus Tasks is working normally, open Help > "System status" in the app. It opens our public status page, which shows the state of each part of the service: the web app, mobile sync, notifications, integrations and the API.
+    body: `To check whether Nimbus Tasks is down or working normally, open Help > "System status" in the app. It opens our public status page, which shows the state of each part of the service: the web app, mobile sync, notifications, integrations and the API.
 
 When something goes wrong, we post an incident on the status page with what is affected, and update it until it is resolved. To hear about incidents without checking, click "Subscribe to updates" on the status page and choose email or RSS.
 

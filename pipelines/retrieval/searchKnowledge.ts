@@ -7,6 +7,8 @@ export interface SearchOptions {
   k?: number
   /** Cosine similarity a chunk needs, on its own, to count as relevant. */
   minScore: number
+  /** Called when the embedder fails; the search then uses full text alone. */
+  onEmbedError?: (err: Error) => void
 }
 
 interface Candidate {
@@ -31,7 +33,9 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
   const k = opts.k ?? 5
   const pool = k * 4
   const byId = new Map<string, Candidate>()
-  const [vector] = await embedder.embed([query])
+  // If the embedding model is unreachable, full-text search alone still answers the customer.
+  const vector = await embedder.embed([query]).then(([v]) => v, (err: Error) => (opts.onEmbedError?.(err), undefined))
+  const textOnly = vector === undefined
   if (vector && vector.some((x) => x !== 0)) {
     const rows = (
       await db.query<{ id: string; article_id: string; title: string; content: string; score: number }>(
@@ -62,7 +66,11 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
   }
   const fused = [...byId.values()]
     .map((c) => ({ c, rrf: (c.vectorRank ? 1 / (RRF_K + c.vectorRank) : 0) + (c.textRank ? 1 / (RRF_K + c.textRank) : 0) }))
-    .filter(({ c }) => (c.cosine ?? 0) >= opts.minScore || (c.vectorRank !== null && c.textRank !== null && (c.cosine ?? 0) >= opts.minScore / 2))
+    .filter(({ c }) =>
+      textOnly
+        ? c.textRank !== null && c.textRank <= 3
+        : (c.cosine ?? 0) >= opts.minScore || (c.vectorRank !== null && c.textRank !== null && (c.cosine ?? 0) >= opts.minScore / 2),
+    )
     .sort((a, b) => b.rrf - a.rrf)
   const seen = new Set<string>()
   const hits: KnowledgeHit[] = []

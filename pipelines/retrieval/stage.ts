@@ -21,7 +21,7 @@ export function refinedQuery(content: string): string | null {
   return q && q !== content.trim() ? q : null
 }
 
-export function retrievalStage(db: Queryable, embedder: Embedder, opts: { minScore: number; k?: number }): Stage {
+export function retrievalStage(db: Queryable, embedder: Embedder, opts: { minScore: number; k?: number; onEmbedError?: (err: Error) => void }): Stage {
   return {
     name: 'retrieval',
     topics: [Topics.customersIdentified],
