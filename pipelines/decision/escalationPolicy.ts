@@ -22,7 +22,16 @@ export const ESCALATION_RULES: EscalationRule[] = [
   {
     reason: 'human_requested',
     priority: 'medium',
-    pattern: /\b(speak|talk|chat|connect me|put me through|transfer me)\b[^.?!]{0,30}\b(human|person|agent|representative|someone|somebody|manager|supervisor|staff)\b|\b(real|actual|live) (person|human|agent)\b|\bhuman (agent|support|being)\b/i,
+    // "talk to a person", "speak with someone", "connect me to an agent": the customer wants a person.
+    // "get nimbus to talk to our slack so somebody gets pinged" is not that: the words must be adjacent.
+    pattern: /\b(speak|talk|chat)\s+(to|with)\s+(a|an|some|your|one of your)?\s*(real |actual |live )?(human|person|agent|representative|someone|somebody|manager|supervisor|staff member)\b|\b(connect|transfer|put|escalate)\s+me\b[^.?!]{0,20}\b(human|person|agent|representative|someone|manager)\b|\b(real|actual|live) (person|human|agent)\b|\bhuman (agent|support|being)\b/i,
+  },
+  {
+    // The knowledge base documents what exists, never what is planned: a question about future
+    // releases or dates has no documented answer, and guessing would be an undocumented promise.
+    reason: 'no_relevant_knowledge',
+    priority: 'low',
+    pattern: /\b(when (is|will|are|do you)\b[^.?!]{0,40}\b(coming( out)?|be released|released?|launch(ed|ing)?|available|ship(ped|ping)?)\b|roadmap|release date|eta for)\b/i,
   },
   { reason: 'human_requested', priority: 'medium', pattern: /^\s*(human|agent|representative)\s*[.!?]*\s*$/i, channels: ['whatsapp'] },
 ]

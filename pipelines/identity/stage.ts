@@ -48,10 +48,12 @@ export function identityStage(db: Db): Stage {
         if (given[0]) {
           const candidate = candidateCustomerId(given[0])
           const known = await owners(tx, given)
-          const claimant = known[0]?.customer_id ?? candidate
+          // A new sender who states a known customer's email or number is attached to that customer.
+          const statedOwner = known.length ? undefined : (await owners(tx, statedIdentifiers(inbound.content)))[0]
+          const claimant = known[0]?.customer_id ?? statedOwner?.customer_id ?? candidate
           for (const i of given) {
             const r = await tx.query('INSERT INTO identity_claims (kind, value, customer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1', [i.kind, i.value, claimant])
-            if (r.rows.length && !known.length) newCustomer = true
+            if (r.rows.length && !known.length && !statedOwner) newCustomer = true
           }
         }
         const all = await owners(tx, [...given, ...statedIdentifiers(inbound.content)])

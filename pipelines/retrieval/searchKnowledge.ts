@@ -26,8 +26,8 @@ const RRF_K = 60
 
 /**
  * Hybrid search: pgvector HNSW cosine over titled chunks, fused with Postgres full-text search by
- * reciprocal rank fusion. A chunk is relevant when its cosine clears minScore, or when both
- * searches found it (semantic and exact-word evidence agree). Best chunk per article.
+ * reciprocal rank fusion. A chunk is relevant when its cosine clears minScore and full text found
+ * it too, or its cosine alone is twice that. Best chunk per article.
  */
 export async function searchKnowledge(db: Queryable, embedder: Embedder, query: string, opts: SearchOptions): Promise<KnowledgeHit[]> {
   const k = opts.k ?? 5
@@ -69,7 +69,9 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
     .filter(({ c }) =>
       textOnly
         ? c.textRank !== null && c.textRank <= 3
-        : (c.cosine ?? 0) >= opts.minScore || (c.vectorRank !== null && c.textRank !== null && (c.cosine ?? 0) >= opts.minScore / 2),
+        : // Similar enough AND sharing at least one real word with the question: character n-grams
+          // alone make unrelated texts look faintly similar ("accountant in Lisbon" vs "account").
+          ((c.cosine ?? 0) >= opts.minScore && c.textRank !== null) || (c.cosine ?? 0) >= opts.minScore * 2,
     )
     .sort((a, b) => b.rrf - a.rrf)
   const seen = new Set<string>()

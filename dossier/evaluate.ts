@@ -1,0 +1,186 @@
+/**
+ * npm run eval: runs the labelled dossier through the real pipeline (embedded mode, every role,
+ * the same code as production) and prints how good the agent's judgement is:
+ * escalation precision and recall, escalation rate, answer-topic hit rate at 1, identity accuracy
+ * on the multi-channel scenarios, p50/p95 decision latency, and every case it got wrong.
+ *
+ * Web-form samples go through POST /support/submit; email and WhatsApp samples are published on
+ * fte.tickets.incoming as their gateways would publish them.
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { loadConfig } from '../platform/config.js'
+import { createLogger } from '../platform/log.js'
+import { openRuntime } from '../platform/runtime.js'
+import { stableId } from '../platform/ids.js'
+import { startRoles, seedKnowledge, ROLES } from '../bin/roles.js'
+import { Topics, type AgentDecision, type CustomerIdentified, type CustomersMerged, type InboundMessage } from '../schemas/index.js'
+import { percentile } from '../loadtest/driver.js'
+import { ARTICLES } from './articles.js'
+import { SAMPLES, IDENTITY_SCENARIOS, type Sample } from './samples.js'
+
+const say = (s = '') => process.stdout.write(s + '\n')
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fte-eval-'))
+  const config = loadConfig({ ...process.env, FTE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' })
+  if (config.transport.kind !== 'embedded') throw new Error('npm run eval runs in embedded mode: unset KAFKA_BROKERS')
+  say(`evaluating ${SAMPLES.length} labelled messages and ${IDENTITY_SCENARIOS.length} identity scenarios (${config.openai ? 'OpenAI' : 'offline responder, local embeddings'})`)
+  const rt = await openRuntime(config, createLogger(config.logLevel))
+  const app = await startRoles(rt, ROLES)
+
+  const decisions = new Map<string, AgentDecision>()
+  const identified = new Map<string, CustomerIdentified>()
+  const mergedInto = new Map<string, string>()
+  const subs = [
+    await rt.transport.subscribe({ group: 'eval.decisions', topics: [Topics.agentDecisions], handle: async (e) => void decisions.set((e.value as AgentDecision).context.inbound.event_id, e.value as AgentDecision) }),
+    await rt.transport.subscribe({ group: 'eval.identity', topics: [Topics.customersIdentified], handle: async (e) => void identified.set((e.value as CustomerIdentified).context.inbound.event_id, e.value as CustomerIdentified) }),
+    await rt.transport.subscribe({
+      group: 'eval.merges',
+      topics: [Topics.customersMerged],
+      handle: async (e) => {
+        const m = e.value as CustomersMerged
+        for (const id of m.merged_ids) mergedInto.set(id, m.survivor_id)
+      },
+    }),
+  ]
+  const waitFor = async (ids: string[], map: Map<string, unknown>, what: string, timeoutMs = 120_000) => {
+    const deadline = Date.now() + timeoutMs
+    while (ids.some((id) => !map.has(id))) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${ids.filter((id) => !map.has(id)).length} missing`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
+  }
+
+  await seedKnowledge(rt)
+  for (;;) {
+    const n = (await rt.db.query<{ n: number }>('SELECT count(DISTINCT article_id)::int AS n FROM knowledge_base')).rows[0]!.n
+    if (n === ARTICLES.length) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+
+  // A message as its channel delivers it: web form through the HTTP gateway, others on the topic.
+  const sentAt = new Map<string, number>()
+  async function send(id: string, m: Pick<Sample, 'channel' | 'sender' | 'subject' | 'content'>): Promise<string> {
+    const started = Date.now()
+    if (m.channel === 'web_form') {
+      const res = await fetch(`${app.url}/support/submit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: m.sender.name ?? 'Customer', email: m.sender.email, ...(m.sender.phone ? { phone: m.sender.phone } : {}), subject: m.subject ?? 'Question', category: 'general', message: m.content }),
+      })
+      if (res.status !== 202) throw new Error(`${id}: submit answered ${res.status} ${await res.text()}`)
+      const { ticket_id } = (await res.json()) as { ticket_id: string }
+      const eventId = stableId('inbound', 'web_form', ticket_id)
+      sentAt.set(eventId, started)
+      return eventId
+    }
+    const inbound: InboundMessage = {
+      event_id: stableId('eval', id),
+      occurred_at: started,
+      channel: m.channel,
+      channel_message_id: `eval-${id}`,
+      ticket_id: null,
+      sender: m.sender,
+      subject: m.subject,
+      category: null,
+      priority: null,
+      content: m.content,
+      thread_id: null,
+    }
+    await rt.transport.publish([{ topic: Topics.ticketsIncoming, key: m.sender.email ?? m.sender.phone, value: inbound }])
+    sentAt.set(inbound.event_id, started)
+    return inbound.event_id
+  }
+
+  // 1. The labelled messages, one after another as customers would write over a day.
+  const eventIds = new Map<string, string>()
+  for (const s of SAMPLES) {
+    const id = await send(s.id, s)
+    eventIds.set(s.id, id)
+    await waitFor([id], decisions, `decision for ${s.id}`)
+  }
+
+  // 2. Identity scenarios: messages in order; "same person" must mean "same customer" after merges.
+  const finalCustomer = (id: string) => {
+    let c = id
+    while (mergedInto.has(c)) c = mergedInto.get(c)!
+    return c
+  }
+  const identityResults: { id: string; ok: boolean; detail: string }[] = []
+  for (const sc of IDENTITY_SCENARIOS) {
+    const simultaneous = /at once|simultaneous|same moment|same time/i.test(sc.description)
+    const ids: string[] = []
+    if (simultaneous) ids.push(...(await Promise.all(sc.messages.map((m, i) => send(`${sc.id}-${i}`, m)))))
+    else for (const [i, m] of sc.messages.entries()) {
+      ids.push(await send(`${sc.id}-${i}`, m))
+      await waitFor([ids.at(-1)!], identified, `identity for ${sc.id}`)
+    }
+    await waitFor(ids, identified, `identity for ${sc.id}`)
+    await waitFor(ids, decisions, `decisions for ${sc.id}`)
+    const customers = ids.map((id) => finalCustomer(identified.get(id)!.context.customer_id))
+    let ok = true
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) {
+        const samePerson = sc.messages[i]!.person === sc.messages[j]!.person
+        if (samePerson !== (customers[i] === customers[j])) ok = false
+      }
+    identityResults.push({ id: sc.id, ok, detail: `${sc.description} -> customers ${customers.map((c) => c.slice(0, 8)).join(', ')}` })
+  }
+
+  // 3. Scores.
+  let tp = 0, fp = 0, fn = 0, hits = 0, answerable = 0, escalated = 0
+  const wrong: string[] = []
+  const latencies: number[] = []
+  for (const s of SAMPLES) {
+    const d = decisions.get(eventIds.get(s.id)!)!
+    latencies.push(d.occurred_at - sentAt.get(eventIds.get(s.id)!)!)
+    const predicted = d.action === 'escalate'
+    if (predicted) escalated++
+    if (s.expect.action === 'escalate') {
+      if (predicted) tp++
+      else {
+        fn++
+        wrong.push(`${s.id} [${s.channel}] expected escalation (${s.expect.reason}), got a reply citing ${d.cited_article_ids.join(',') || 'nothing'}: ${s.content.slice(0, 90)}`)
+      }
+      if (predicted && d.reason !== s.expect.reason) wrong.push(`${s.id} [${s.channel}] escalated as ${d.reason}, labelled ${s.expect.reason} (counts as a correct escalation)`)
+    } else {
+      answerable++
+      if (predicted) {
+        fp++
+        wrong.push(`${s.id} [${s.channel}] expected an answer from ${s.expect.article_id}, escalated as ${d.reason}: ${s.content.slice(0, 90)}`)
+      } else if (d.cited_article_ids[0] === s.expect.article_id) hits++
+      else wrong.push(`${s.id} [${s.channel}] answered from ${d.cited_article_ids[0]}, expected ${s.expect.article_id}: ${s.content.slice(0, 90)}`)
+    }
+  }
+  // Latency from messages decided one at a time, not a load test: see npm run bench for that.
+  latencies.sort((a, b) => a - b)
+  const precision = tp / Math.max(1, tp + fp)
+  const recall = tp / Math.max(1, tp + fn)
+  const topic = hits / Math.max(1, answerable)
+  const identity = identityResults.filter((r) => r.ok).length / Math.max(1, identityResults.length)
+  const mark = (ok: boolean) => (ok ? 'MET ' : 'MISS')
+
+  say()
+  say(`escalation recall     ${pct(recall)}  (${tp}/${tp + fn})          target >= 98 %   ${mark(recall >= 0.98)}`)
+  say(`escalation precision  ${pct(precision)}  (${tp}/${tp + fp})          target >= 90 %   ${mark(precision >= 0.9)}`)
+  say(`escalation rate       ${pct(escalated / SAMPLES.length)}  (${escalated}/${SAMPLES.length}; labelled ${pct((tp + fn) / SAMPLES.length)})`)
+  say(`topic hit rate @1     ${pct(topic)}  (${hits}/${answerable})          target >= 90 %   ${mark(topic >= 0.9)}`)
+  say(`identity accuracy     ${pct(identity)}  (${identityResults.filter((r) => r.ok).length}/${identityResults.length} scenarios)   target 100 %     ${mark(identity === 1)}`)
+  say(`decision latency      p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms (message in -> decision, one at a time)`)
+  say()
+  say(wrong.length ? `cases the agent got wrong (${wrong.length}):` : 'no wrong cases')
+  for (const w of wrong) say(`  - ${w}`)
+  for (const r of identityResults.filter((x) => !x.ok)) say(`  - identity ${r.id}: ${r.detail}`)
+
+  await Promise.all(subs.map((s) => s.stop()))
+  await app.close()
+  await rt.close()
+}
+
+main().catch((err) => {
+  console.error('eval failed:', err)
+  process.exit(1)
+})
