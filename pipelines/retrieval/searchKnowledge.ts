@@ -54,7 +54,7 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
         `SELECT id, article_id, title, content
            FROM knowledge_base, to_tsquery('english', $1) q
           WHERE search @@ q
-          ORDER BY ts_rank_cd(search, q) DESC LIMIT $2`,
+          ORDER BY ts_rank(search, q) DESC LIMIT $2`,
         [words, pool],
       )
     ).rows
@@ -64,24 +64,34 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
       else byId.set(r.id, { ...r, cosine: null, vectorRank: null, textRank: i + 1 })
     })
   }
-  const fused = [...byId.values()]
-    .map((c) => ({ c, rrf: (c.vectorRank ? 1 / (RRF_K + c.vectorRank) : 0) + (c.textRank ? 1 / (RRF_K + c.textRank) : 0) }))
-    .filter(({ c }) =>
+  // Fuse per article, not per chunk: an article is as good as its best chunk in each list, and
+  // ranks are counted among articles so a long article's many chunks do not crowd the others out.
+  const articles = new Map<string, { best: Candidate; cosine: number; vector: number | null; text: number | null }>()
+  const rankArticles = (key: 'vectorRank' | 'textRank') => {
+    const order = [...byId.values()].filter((c) => c[key] !== null).sort((a, b) => a[key]! - b[key]!)
+    const ranks = new Map<string, number>()
+    for (const c of order) if (!ranks.has(c.article_id)) ranks.set(c.article_id, ranks.size + 1)
+    return ranks
+  }
+  const vectorRanks = rankArticles('vectorRank')
+  const textRanks = rankArticles('textRank')
+  for (const c of byId.values()) {
+    const a = articles.get(c.article_id)
+    if (!a) articles.set(c.article_id, { best: c, cosine: c.cosine ?? 0, vector: vectorRanks.get(c.article_id) ?? null, text: textRanks.get(c.article_id) ?? null })
+    else if ((c.cosine ?? 0) > a.cosine) Object.assign(a, { best: c, cosine: c.cosine ?? 0 })
+  }
+  const hits: KnowledgeHit[] = [...articles.entries()]
+    .filter(([, a]) =>
       textOnly
-        ? c.textRank !== null && c.textRank <= 3
+        ? a.text !== null && a.text <= 3
         : // Similar enough AND sharing at least one real word with the question: character n-grams
           // alone make unrelated texts look faintly similar ("accountant in Lisbon" vs "account").
-          ((c.cosine ?? 0) >= opts.minScore && c.textRank !== null) || (c.cosine ?? 0) >= opts.minScore * 2,
+          (a.cosine >= opts.minScore && a.text !== null) || a.cosine >= opts.minScore * 2,
     )
-    .sort((a, b) => b.rrf - a.rrf)
-  const seen = new Set<string>()
-  const hits: KnowledgeHit[] = []
-  for (const { c, rrf } of fused) {
-    if (seen.has(c.article_id)) continue
-    seen.add(c.article_id)
-    hits.push({ article_id: c.article_id, chunk_id: c.id, title: c.title, content: c.content, score: Math.round(rrf * 1e5) / 1e5 })
-    if (hits.length === k) break
-  }
+    .map(([articleId, a]) => ({ articleId, a, rrf: (a.vector ? 1 / (RRF_K + a.vector) : 0) + (a.text ? 1 / (RRF_K + a.text) : 0) }))
+    .sort((x, y) => y.rrf - x.rrf)
+    .slice(0, k)
+    .map(({ articleId, a, rrf }) => ({ article_id: articleId, chunk_id: a.best.id, title: a.best.title, content: a.best.content, score: Math.round(rrf * 1e5) / 1e5 }))
   return hits
 }
 
