@@ -150,6 +150,48 @@ function journey(mode: 'embedded' | 'kafka', skip: string | undefined, open: () 
       assert.equal(await count(`SELECT count(*)::int AS n FROM outbound_sends s JOIN messages m ON m.id = s.reply_id WHERE m.ticket_id = $1`), 1)
     })
 
+    it('recognises one person across channels, continues their conversation, and merges customers a message proves to be one', async () => {
+      const wa = (n: string, phone: string, content: string): InboundMessage => ({
+        event_id: uniqueName(`wa-${n}`), occurred_at: Date.now(), channel: 'whatsapp', channel_message_id: uniqueName('SM'), ticket_id: null,
+        sender: { name: 'Gus', email: null, phone }, subject: null, category: null, priority: null, content, thread_id: null,
+      })
+      const lookup = async (q: string) => {
+        const r = await fetch(`${c.url}/customers/lookup?${q}`)
+        return r.status === 200 ? ((await r.json()) as Record<string, any>) : null
+      }
+      // Web form with email + phone, then WhatsApp from that phone: same customer, same conversation.
+      const res = await post(`${c.url}/support/submit`, { name: 'Gus Grant', email: 'gus@example.com', phone: '+1 415 555 0142', subject: 'Export', category: 'general', message: 'How do I export my project to CSV?' })
+      const { ticket_id } = (await res.json()) as { ticket_id: string }
+      await eventually(async () => (await ticket(c, ticket_id)).status === 'responded', { what: 'the web-form reply' })
+      await c.rt.transport.publish([{ topic: Topics.ticketsIncoming, key: '+14155550142', value: wa('1', '+14155550142', 'thanks! and how do I turn on two-factor authentication?') }])
+      const view = await eventually(async () => {
+        const v = await ticket(c, ticket_id)
+        return v.messages.filter((m: any) => m.direction === 'outbound').length === 2 ? v : null
+      }, { what: 'the WhatsApp follow-up on the same ticket' })
+      assert.deepEqual(view.messages.map((m: any) => `${m.direction}:${m.channel}`), ['inbound:web_form', 'outbound:web_form', 'inbound:whatsapp', 'outbound:whatsapp'])
+      const gus = (await lookup('phone=%2B14155550142'))!
+      assert.equal(gus.customer_id, (await lookup('email=gus@example.com'))!.customer_id)
+      assert.equal(gus.conversations.length, 1)
+
+      // Two customers, known by email only and by phone only, proven one by a form carrying both.
+      await post(`${c.url}/support/submit`, { name: 'Hal', email: 'hal@example.com', subject: 'Slack', category: 'general', message: 'How do I connect Slack?' })
+      await c.rt.transport.publish([{ topic: Topics.ticketsIncoming, key: '+14155550177', value: wa('2', '+14155550177', 'how do I create a recurring task?') }])
+      const before = await eventually(async () => {
+        const [a, b] = [await lookup('email=hal@example.com'), await lookup('phone=%2B14155550177')]
+        return a && b ? [a, b] : null
+      }, { what: 'two separate customers' })
+      assert.notEqual(before[0]!.customer_id, before[1]!.customer_id)
+      await post(`${c.url}/support/submit`, { name: 'Hal Hill', email: 'hal@example.com', phone: '+14155550177', subject: 'Invite', category: 'general', message: 'How do I invite team members?' })
+      const merged = await eventually(async () => {
+        const a = await lookup('email=hal@example.com')
+        const b = await lookup('phone=%2B14155550177')
+        return a && b && a.customer_id === b.customer_id && a.conversations.length === 3 ? a : null
+      }, { what: 'the merge' })
+      assert.deepEqual(merged.identifiers.map((i: any) => i.kind).sort(), ['email', 'phone'])
+      const kept = (await c.rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM customers WHERE merged_into = $1', [merged.customer_id])).rows[0]!.n
+      assert.equal(kept, 1, 'the merged customer stays, pointing at the survivor')
+    })
+
     if (mode === 'kafka') {
       it('puts Confluent-framed Avro on the wire whose schema id resolves in the registry', async () => {
         const kafka = new Kafka({ clientId: 'wire-check', brokers: stack.kafkaBrokers!.split(','), logLevel: logLevel.NOTHING })
