@@ -143,16 +143,16 @@ async function main() {
       if (predicted) tp++
       else {
         fn++
-        wrong.push(`${s.id} [${s.channel}] expected escalation (${s.expect.reason}), got a reply citing ${d.cited_article_ids.join(',') || 'nothing'}: ${s.content.slice(0, 90)}`)
+        wrong.push(`${s.id} [${s.channel}] expected escalation (${s.expect.reason}), got a reply citing ${d.cited_article_ids.join(',') || 'nothing'}: ${s.content.replace(/\s+/g, " ").slice(0, 90)}`)
       }
       if (predicted && d.reason !== s.expect.reason) wrong.push(`${s.id} [${s.channel}] escalated as ${d.reason}, labelled ${s.expect.reason} (counts as a correct escalation)`)
     } else {
       answerable++
       if (predicted) {
         fp++
-        wrong.push(`${s.id} [${s.channel}] expected an answer from ${s.expect.article_id}, escalated as ${d.reason}: ${s.content.slice(0, 90)}`)
+        wrong.push(`${s.id} [${s.channel}] expected an answer from ${s.expect.article_id}, escalated as ${d.reason}: ${s.content.replace(/\s+/g, " ").slice(0, 90)}`)
       } else if (d.cited_article_ids[0] === s.expect.article_id) hits++
-      else wrong.push(`${s.id} [${s.channel}] answered from ${d.cited_article_ids[0]}, expected ${s.expect.article_id}: ${s.content.slice(0, 90)}`)
+      else wrong.push(`${s.id} [${s.channel}] answered from ${d.cited_article_ids[0]}, expected ${s.expect.article_id}: ${s.content.replace(/\s+/g, " ").slice(0, 90)}`)
     }
   }
   // Latency from messages decided one at a time, not a load test: see npm run bench for that.

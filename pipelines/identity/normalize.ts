@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import type { Identifier, Sender } from '../../schemas/index.js'
 
 /** Lower-cased and trimmed; plus-addressing is kept (alice+billing@ stays distinct from alice@). */
@@ -6,10 +7,17 @@ export function normalizeEmail(raw: string): string | null {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : null
 }
 
-/** E.164: a leading +, then 8-15 digits; spaces, dashes, dots and brackets are dropped. */
+/**
+ * E.164 via libphonenumber-js: "+44 20 7946 0958", "+1 (415) 555-0100" and Twilio's
+ * "whatsapp:+14155550100" all normalise. Numbers must carry their country code (+...): a national
+ * number alone is ambiguous, and guessing the country would link strangers.
+ */
 export function normalizePhone(raw: string): string | null {
-  const phone = raw.trim().replace(/^whatsapp:/i, '').replace(/[\s\-().]/g, '')
-  return /^\+[1-9]\d{7,14}$/.test(phone) ? phone : null
+  const text = raw.trim().replace(/^whatsapp:/i, '')
+  if (!text.startsWith('+')) return null
+  const phone = parsePhoneNumberFromString(text)
+  // isPossible (length per country), not isValid: number ranges change faster than metadata ships.
+  return phone?.isPossible() ? phone.number : null
 }
 
 export function identifiersOf(sender: Sender): Identifier[] {
