@@ -10,7 +10,7 @@ import { identityStage } from '../pipelines/identity/stage.js'
 import { retrievalStage } from '../pipelines/retrieval/stage.js'
 import { decisionStage } from '../pipelines/decision/stage.js'
 import { dispatchStage } from '../pipelines/dispatch/stage.js'
-import { recordingSender, webFormSender } from '../pipelines/dispatch/channels.js'
+import { sendersFor } from '../pipelines/dispatch/senders.js'
 import { customersProjection } from '../projections/customers/customersProjection.js'
 import { messagesProjection } from '../projections/messages/messagesProjection.js'
 import { ticketsProjection } from '../projections/tickets/ticketsProjection.js'
@@ -64,11 +64,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         starting.push(
           runStage(
             rt.transport,
-            dispatchStage(rt.db, {
-              web_form: webFormSender(),
-              email: recordingSender('email', rt.log),
-              whatsapp: recordingSender('whatsapp', rt.log),
-            }),
+            dispatchStage(rt.db, sendersFor(rt)),
           ),
         )
         break

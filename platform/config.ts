@@ -29,6 +29,23 @@ const env = z
     FTE_TICKET_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     FTE_SEED_KNOWLEDGE: bool.default(true),
     FTE_KB_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.12),
+    PUBLIC_BASE_URL: z.string().url().optional(),
+    FTE_CORS_ORIGINS: z.string().default(''),
+    FTE_FORM_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+    TWILIO_ACCOUNT_SID: z.string().optional(),
+    TWILIO_AUTH_TOKEN: z.string().optional(),
+    TWILIO_WHATSAPP_FROM: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must look like whatsapp:+14155238886').optional(),
+    TWILIO_API_BASE_URL: z.string().url().optional(),
+    GMAIL_ADDRESS: z.string().email().optional(),
+    GMAIL_CLIENT_ID: z.string().optional(),
+    GMAIL_CLIENT_SECRET: z.string().optional(),
+    GMAIL_REFRESH_TOKEN: z.string().optional(),
+    GMAIL_PUSH_AUDIENCE: z.string().optional(),
+    GMAIL_PUSH_SERVICE_ACCOUNT: z.string().email().optional(),
+    GOOGLE_CERTS_URL: z.string().url().default('https://www.googleapis.com/oauth2/v3/certs'),
+    GOOGLE_API_ROOT_URL: z.string().url().default('https://gmail.googleapis.com/'),
+    GOOGLE_TOKEN_URL: z.string().url().default('https://oauth2.googleapis.com/token'),
+    GMAIL_RESYNC_MAX: z.coerce.number().int().min(1).max(500).default(50),
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: z.string().url().optional(),
     OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
@@ -40,7 +57,31 @@ const env = z
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 
 export interface Config {
-  http: { port: number; host: string }
+  http: {
+    port: number
+    host: string
+    /** The public URL providers call us at: Twilio signs it, status callbacks point at it. */
+    publicBaseUrl?: string
+    /** Origins allowed to embed the web form and call its API (CORS); empty = same origin only. */
+    corsOrigins: string[]
+    /** Web-form submissions per client (IP) per minute. */
+    formRateLimitPerMinute: number
+  }
+  /** WhatsApp through Twilio; null = replies are recorded, and the webhook answers 503. */
+  twilio: { accountSid: string; authToken: string; whatsappFrom: string; apiBaseUrl?: string } | null
+  /** Gmail; null = email replies are recorded, and the push webhook answers 503. */
+  gmail: {
+    address: string
+    clientId: string
+    clientSecret: string
+    refreshToken: string
+    pushAudience: string
+    pushServiceAccount: string
+    certsUrl: string
+    apiRootUrl: string
+    tokenUrl: string
+    resyncMax: number
+  } | null
   dataDir: string
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string }
   transport:
@@ -76,11 +117,44 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (cleaned.KAFKA_BROKERS && !cleaned.SCHEMA_REGISTRY_URL) problems.push('SCHEMA_REGISTRY_URL: required when KAFKA_BROKERS is set')
   if (cleaned.KAFKA_BROKERS && !cleaned.DATABASE_URL)
     problems.push('DATABASE_URL: required when KAFKA_BROKERS is set (read models must be shared by every pod)')
+  // A half-configured channel is a mistake worth stopping for, not a reason to silently record.
+  const twilio = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_WHATSAPP_FROM']
+  const gmail = ['GMAIL_ADDRESS', 'GMAIL_CLIENT_ID', 'GMAIL_CLIENT_SECRET', 'GMAIL_REFRESH_TOKEN', 'GMAIL_PUSH_AUDIENCE', 'GMAIL_PUSH_SERVICE_ACCOUNT']
+  for (const group of [twilio, gmail]) {
+    const set = group.filter((v) => cleaned[v])
+    if (set.length && set.length < group.length) problems.push(...group.filter((v) => !cleaned[v]).map((v) => `${v}: required when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set`))
+  }
+  if (cleaned.TWILIO_AUTH_TOKEN && !cleaned.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required with Twilio (signatures are computed over the public URL Twilio calls)')
   if (!parsed.success || problems.length) throw new ConfigError(problems)
   const e = parsed.data
   const dataDir = path.resolve(e.FTE_DATA_DIR)
   return {
-    http: { port: e.PORT, host: e.HOST },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+      corsOrigins: e.FTE_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+      formRateLimitPerMinute: e.FTE_FORM_RATE_LIMIT,
+    },
+    twilio:
+      e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_WHATSAPP_FROM
+        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, whatsappFrom: e.TWILIO_WHATSAPP_FROM, apiBaseUrl: e.TWILIO_API_BASE_URL }
+        : null,
+    gmail:
+      e.GMAIL_ADDRESS && e.GMAIL_CLIENT_ID && e.GMAIL_CLIENT_SECRET && e.GMAIL_REFRESH_TOKEN && e.GMAIL_PUSH_AUDIENCE && e.GMAIL_PUSH_SERVICE_ACCOUNT
+        ? {
+            address: e.GMAIL_ADDRESS.toLowerCase(),
+            clientId: e.GMAIL_CLIENT_ID,
+            clientSecret: e.GMAIL_CLIENT_SECRET,
+            refreshToken: e.GMAIL_REFRESH_TOKEN,
+            pushAudience: e.GMAIL_PUSH_AUDIENCE,
+            pushServiceAccount: e.GMAIL_PUSH_SERVICE_ACCOUNT,
+            certsUrl: e.GOOGLE_CERTS_URL,
+            apiRootUrl: e.GOOGLE_API_ROOT_URL,
+            tokenUrl: e.GOOGLE_TOKEN_URL,
+            resyncMax: e.GMAIL_RESYNC_MAX,
+          }
+        : null,
     dataDir,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
     transport: e.KAFKA_BROKERS

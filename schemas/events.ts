@@ -69,6 +69,7 @@ export const ReplyRequested = event('ReplyRequested', 'A reply to send to the cu
   { name: 'in_reply_to', ...nullable('string', 'channel message id being answered') },
   { name: 'thread_id', ...nullable('string') },
   { name: 'inbound_occurred_at', type: 'long', doc: 'when the answered message arrived (for end-to-end latency)' },
+  { name: 'recipient_email', ...nullable('string', "the customer's email, for channels that also copy the reply by email (web form)") },
 ])
 
 export const ReplyStatusChanged = event('ReplyStatusChanged', 'Delivery state of a reply, from the dispatcher or a provider callback.', [

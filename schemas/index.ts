@@ -50,7 +50,7 @@ export const outboundTopic = { email: Topics.emailOutbound, whatsapp: Topics.wha
 export type Channel = 'email' | 'whatsapp' | 'web_form'
 export const CHANNELS: readonly Channel[] = ['email', 'whatsapp', 'web_form']
 export type TicketStatus = 'received' | 'open' | 'processing' | 'responded' | 'escalated' | 'resolved' | 'closed'
-export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'recorded'
+export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'recorded' | 'needs_template'
 
 interface EventBase {
   event_id: string
@@ -132,6 +132,7 @@ export interface ReplyRequested extends EventBase {
   in_reply_to: string | null
   thread_id: string | null
   inbound_occurred_at: number
+  recipient_email: string | null
 }
 export interface ReplyStatusChanged extends EventBase {
   reply_id: string

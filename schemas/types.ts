@@ -85,8 +85,8 @@ export const TicketStatus = {
 export const DeliveryStatus = {
   type: 'enum',
   name: 'DeliveryStatus',
-  doc: 'recorded = accepted by an offline channel that records instead of sending',
-  symbols: ['queued', 'sent', 'delivered', 'read', 'failed', 'undelivered', 'recorded'],
+  doc: 'recorded = accepted by an offline channel that records instead of sending; needs_template = WhatsApp reply outside the 24-hour window, held for a template or a human',
+  symbols: ['queued', 'sent', 'delivered', 'read', 'failed', 'undelivered', 'recorded', 'needs_template'],
 }
 
 /** Replaces the second and later definitions of each named type with a reference to it. */

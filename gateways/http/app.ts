@@ -9,6 +9,7 @@ import { registry, metrics } from '../../platform/metrics.js'
 import { normalizeEmail, normalizePhone } from '../../pipelines/identity/normalize.js'
 import { customerLookup } from '../../projections/customers/customerLookup.js'
 import { webFormRoutes } from '../webForm/routes.js'
+import { channelRoutes } from '../channels.js'
 import { errorMiddleware, HttpError } from './errors.js'
 
 export interface GatewayDeps {
@@ -59,8 +60,7 @@ export function createGateway(deps: GatewayDeps): Koa {
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', encoding: 'utf-8' }))
   app.use(root.routes()).use(root.allowedMethods())
   if (deps.publicRoutes) {
-    const web = webFormRoutes(deps)
-    app.use(web.routes()).use(web.allowedMethods())
+    for (const router of [webFormRoutes(deps), ...channelRoutes(deps)]) app.use(router.routes()).use(router.allowedMethods())
   }
   return app
 }

@@ -78,6 +78,7 @@ export function decide(retrieved: KnowledgeRetrieved, verdict: Verdict, answer: 
     in_reply_to: inbound.channel_message_id,
     thread_id: inbound.thread_id,
     inbound_occurred_at: inbound.occurred_at,
+    recipient_email: inbound.sender.email,
   }
   if (!reason) return { decision, reply, escalation: null, escalated: null }
   return {

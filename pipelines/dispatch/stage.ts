@@ -5,7 +5,7 @@ import { stableId } from '../../platform/ids.js'
 import { metrics } from '../../platform/metrics.js'
 import type { ChannelSender } from './channels.js'
 
-const FINAL = new Set(['sent', 'delivered', 'read', 'recorded', 'queued'])
+const FINAL = new Set(['sent', 'delivered', 'read', 'recorded', 'queued', 'needs_template'])
 
 /**
  * Sends replies. outbound_sends remembers every reply that left, so a redelivered

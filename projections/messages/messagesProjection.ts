@@ -7,7 +7,7 @@ const ts = (ms: number) => new Date(ms).toISOString()
 
 /** Delivery states only move forward (a late "sent" never hides "delivered"); failures always show. */
 export const DELIVERY_RANK: Record<ReplyStatusChanged['status'], number> = {
-  queued: 1, recorded: 2, sent: 2, delivered: 3, read: 4, undelivered: 5, failed: 5,
+  queued: 1, recorded: 2, sent: 2, needs_template: 2, delivered: 3, read: 4, undelivered: 5, failed: 5,
 }
 
 /** messages (both directions, per ticket and conversation) and message_deliveries. */
