@@ -11,6 +11,7 @@ import { retrievalStage } from '../pipelines/retrieval/stage.js'
 import { decisionStage } from '../pipelines/decision/stage.js'
 import { dispatchStage } from '../pipelines/dispatch/stage.js'
 import { sendersFor } from '../pipelines/dispatch/senders.js'
+import { circuitBreaker } from '../pipelines/dispatch/breaker.js'
 import { customersProjection } from '../projections/customers/customersProjection.js'
 import { messagesProjection } from '../projections/messages/messagesProjection.js'
 import { ticketsProjection } from '../projections/tickets/ticketsProjection.js'
@@ -61,12 +62,9 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         starting.push(runStage(rt.transport, decisionStage(rt.db, responder, rt.log)))
         break
       case 'dispatch':
-        starting.push(
-          runStage(
-            rt.transport,
-            dispatchStage(rt.db, sendersFor(rt)),
-          ),
-        )
+        for (const sender of Object.values(sendersFor(rt))) {
+          starting.push(runStage(rt.transport, dispatchStage(rt.db, sender, circuitBreaker(sender.channel))))
+        }
         break
       case 'projections': {
         // Chunks embedded by another model are useless to this one's queries: re-embed first.

@@ -41,6 +41,8 @@ export function webFormRoutes(deps: { config: Config; db: Queryable; transport: 
   router.get('/support/ticket/:id', async (ctx) => {
     const id = ctx.params.id ?? ''
     if (id.length > 100) throw new HttpError(400, 'invalid_ticket_id', 'ticket id is too long')
+    // Ticket ids are TKT-… or UUIDs: anything else cannot exist, and must not reach SQL as text it cannot store (NUL).
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new HttpError(404, 'ticket_not_found', 'no such ticket')
     const view = await ticketView(deps.db, id)
     if (view) {
       ctx.body = view

@@ -47,7 +47,8 @@ export function decisionStage(db: Queryable, responder: Responder, log: Logger):
         out.push({ topic: Topics.escalations, key: ticket, value: escalation })
         out.push({ topic: Topics.ticketLifecycle, key: ticket, value: escalated })
       }
-      out.push({ topic: outboundTopic[reply.channel], key: ticket, value: reply })
+      // The headers survive into a dead letter, so a send that finally fails can be shown on the ticket.
+      out.push({ topic: outboundTopic[reply.channel], key: ticket, value: reply, headers: { 'x-fte-reply-id': reply.reply_id, 'x-fte-ticket-id': ticket } })
       return out
     },
   }

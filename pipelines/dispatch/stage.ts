@@ -1,20 +1,24 @@
-import { Topics, type Channel, type MetricRecorded, type ReplyRequested, type ReplyStatusChanged } from '../../schemas/index.js'
+import { Topics, outboundTopic, type MetricRecorded, type ReplyRequested, type ReplyStatusChanged } from '../../schemas/index.js'
 import type { Queryable } from '../../platform/db.js'
 import type { Stage } from '../../platform/stage.js'
 import { stableId } from '../../platform/ids.js'
 import { metrics } from '../../platform/metrics.js'
 import type { ChannelSender } from './channels.js'
+import type { CircuitBreaker } from './breaker.js'
 
 const FINAL = new Set(['sent', 'delivered', 'read', 'recorded', 'queued', 'needs_template'])
 
 /**
- * Sends replies. outbound_sends remembers every reply that left, so a redelivered
- * ReplyRequested re-announces the status instead of messaging the customer twice.
+ * Sends one channel's replies, in that channel's own consumer group, so a provider that is down
+ * delays only its own replies. outbound_sends remembers every reply that left, so a redelivered
+ * ReplyRequested re-announces the status instead of messaging the customer twice. A send that
+ * keeps failing is retried by the transport and then dead-lettered; the reply's
+ * x-fte-reply-id header lets the messages projection show the failure on the ticket.
  */
-export function dispatchStage(db: Queryable, senders: Record<Channel, ChannelSender>): Stage {
+export function dispatchStage(db: Queryable, sender: ChannelSender, breaker: CircuitBreaker): Stage {
   return {
-    name: 'dispatch',
-    topics: [Topics.webformOutbound, Topics.emailOutbound, Topics.whatsappOutbound],
+    name: `dispatch.${sender.channel}`,
+    topics: [outboundTopic[sender.channel]],
     async handle(event) {
       const reply = event.value as ReplyRequested
       const previous = (
@@ -27,7 +31,7 @@ export function dispatchStage(db: Queryable, senders: Record<Channel, ChannelSen
       let providerMessageId = previous?.provider_message_id ?? null
       const now = Date.now()
       if (!status || !FINAL.has(status)) {
-        const result = await senders[reply.channel].send(reply)
+        const result = await breaker.call(() => sender.send(reply))
         status = result.status
         providerMessageId = result.providerMessageId
         await db.query(

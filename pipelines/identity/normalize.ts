@@ -4,7 +4,8 @@ import type { Identifier, Sender } from '../../schemas/index.js'
 /** Lower-cased and trimmed; plus-addressing is kept (alice+billing@ stays distinct from alice@). */
 export function normalizeEmail(raw: string): string | null {
   const email = raw.trim().toLowerCase()
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : null
+  // Printable characters only: control characters (NUL above all) cannot be stored in Postgres text.
+  return email.length <= 320 && /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(email) ? email : null
 }
 
 /**

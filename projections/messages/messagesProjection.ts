@@ -1,5 +1,5 @@
 import {
-  Topics, type AgentDecision, type CustomerIdentified, type CustomersMerged, type InboundMessage, type ReplyRequested, type ReplyStatusChanged,
+  Topics, type AgentDecision, type CustomerIdentified, type CustomersMerged, type DeadLetter, type InboundMessage, type ReplyRequested, type ReplyStatusChanged,
 } from '../../schemas/index.js'
 import type { Projection } from '../../platform/projection.js'
 
@@ -13,7 +13,7 @@ export const DELIVERY_RANK: Record<ReplyStatusChanged['status'], number> = {
 /** messages (both directions, per ticket and conversation) and message_deliveries. */
 export const messagesProjection: Projection = {
   name: 'messages',
-  topics: [Topics.ticketsIncoming, Topics.customersIdentified, Topics.customersMerged, Topics.agentDecisions, Topics.webformOutbound, Topics.emailOutbound, Topics.whatsappOutbound, Topics.replyStatus],
+  topics: [Topics.ticketsIncoming, Topics.customersIdentified, Topics.customersMerged, Topics.agentDecisions, Topics.webformOutbound, Topics.emailOutbound, Topics.whatsappOutbound, Topics.replyStatus, Topics.dlq],
   async apply(event, tx) {
     switch (event.topic) {
       case Topics.ticketsIncoming: {
@@ -35,6 +35,18 @@ export const messagesProjection: Projection = {
            ON CONFLICT (id) DO UPDATE SET conversation_id = EXCLUDED.conversation_id, customer_id = EXCLUDED.customer_id, ticket_id = EXCLUDED.ticket_id`,
           [e.context.inbound.event_id, e.context.ticket_id, e.context.conversation_id, e.context.customer_id, e.context.inbound.channel,
             e.context.inbound.channel_message_id, e.context.inbound.content, ts(e.context.inbound.occurred_at)],
+        )
+        return
+      }
+      case Topics.dlq: {
+        // A reply that could not be sent after every retry: the ticket shows it failed, and why.
+        const d = event.value as DeadLetter
+        const replyId = d.original_headers['x-fte-reply-id']
+        if (!replyId) return
+        await tx.query(
+          `INSERT INTO message_deliveries (message_id, status, status_rank, error, updated_at) VALUES ($1, 'failed', $2, $3, $4)
+           ON CONFLICT (message_id) DO UPDATE SET status = 'failed', status_rank = EXCLUDED.status_rank, error = EXCLUDED.error, updated_at = EXCLUDED.updated_at`,
+          [replyId, DELIVERY_RANK.failed, d.error, ts(d.occurred_at)],
         )
         return
       }

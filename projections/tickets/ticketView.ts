@@ -17,6 +17,7 @@ export interface TicketView {
     content: string
     created_at: string
     delivery_status: string | null
+    delivery_error: string | null
   }[]
   escalation: { reason: string; priority: string; raised_at: string } | null
 }
@@ -34,7 +35,7 @@ export async function ticketView(db: Queryable, ticketId: string): Promise<Ticke
   ).rows[0]
   const messages = (
     await db.query<Record<string, unknown>>(
-      `SELECT m.direction, m.role, m.channel, m.content, m.created_at, d.status AS delivery_status
+      `SELECT m.direction, m.role, m.channel, m.content, m.created_at, d.status AS delivery_status, d.error AS delivery_error
          FROM messages m LEFT JOIN message_deliveries d ON d.message_id = m.id
         WHERE m.ticket_id = $1 ORDER BY m.created_at, m.direction`,
       [ticketId],
@@ -57,6 +58,7 @@ export async function ticketView(db: Queryable, ticketId: string): Promise<Ticke
       content: m.content as string,
       created_at: iso(m.created_at)!,
       delivery_status: (m.delivery_status as string) ?? null,
+      delivery_error: (m.delivery_error as string) ?? null,
     })),
     escalation: t?.e_reason ? { reason: t.e_reason as string, priority: t.e_priority as string, raised_at: iso(t.e_raised_at)! } : null,
   }

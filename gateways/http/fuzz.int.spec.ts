@@ -1,0 +1,128 @@
+/**
+ * Property-based fuzzing (fast-check) of every public endpoint, in embedded mode: whatever comes
+ * in, the answer is 2xx or 4xx, never 5xx or a crash, and a rejected request publishes nothing
+ * (the embedded log's row count does not move).
+ */
+import { describe, it, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import fc from 'fast-check'
+import { openRuntime, type Runtime } from '../../platform/runtime.js'
+import { startRoles, ROLES, type Running } from '../../bin/roles.js'
+import { testConfig, testLog } from '../../platform/testSupport.js'
+
+const RUNS = Number(process.env.FTE_FUZZ_RUNS ?? 150)
+
+interface Probe {
+  method: 'GET' | 'POST' | 'OPTIONS'
+  path: string
+  headers?: Record<string, string>
+  body?: string
+}
+
+describe('fuzzing the public endpoints', () => {
+  let rt: Runtime
+  let app: Running
+  before(async () => {
+    rt = await openRuntime(
+      testConfig({
+        FTE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fte-fuzz-')),
+        FTE_FORM_RATE_LIMIT: '10000',
+        // Channels configured, so their webhooks do their real checks instead of answering 503.
+        PUBLIC_BASE_URL: 'https://support.example.com',
+        TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+        TWILIO_AUTH_TOKEN: 'fuzz-auth-token',
+        TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886',
+        TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
+        GMAIL_ADDRESS: 'support@example.com',
+        GMAIL_CLIENT_ID: 'client',
+        GMAIL_CLIENT_SECRET: 'secret',
+        GMAIL_REFRESH_TOKEN: 'refresh',
+        GMAIL_PUSH_AUDIENCE: 'https://support.example.com/webhooks/gmail',
+        GMAIL_PUSH_SERVICE_ACCOUNT: 'push@project.iam.gserviceaccount.com',
+        GOOGLE_CERTS_URL: 'http://127.0.0.1:9/certs',
+        GOOGLE_API_ROOT_URL: 'http://127.0.0.1:9/',
+        GOOGLE_TOKEN_URL: 'http://127.0.0.1:9/token',
+      }),
+      testLog(),
+    )
+    app = await startRoles(rt, ROLES)
+  })
+  after(async () => {
+    await app?.close()
+    await rt?.close()
+  })
+
+  const published = async () => (await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_log')).rows[0]!.n
+
+  async function check(probe: Probe) {
+    const before = await published()
+    const res = await fetch(app.url + probe.path, { method: probe.method, headers: probe.headers, body: probe.body })
+    await res.arrayBuffer()
+    assert.ok(res.status < 500, `${probe.method} ${probe.path} answered ${res.status} for ${JSON.stringify(probe).slice(0, 400)}`)
+    if (res.status >= 400) assert.equal(await published(), before, `rejected ${probe.method} ${probe.path} (${res.status}) published events`)
+  }
+
+  const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ maxLength: 20_000 }), fc.constantFrom('', ' ', '\u0000', '💥'.repeat(3000)))
+  const json = fc.oneof(
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+    fc.record({
+      name: fc.oneof(text, fc.integer(), fc.constant(null)),
+      email: fc.oneof(fc.emailAddress(), text, fc.constant(null)),
+      phone: fc.oneof(text, fc.constant(undefined)),
+      subject: fc.oneof(text, fc.array(text)),
+      category: fc.oneof(fc.constantFrom('general', 'technical', 'billing', 'feedback', 'bug_report'), text),
+      priority: fc.oneof(fc.constantFrom('low', 'medium', 'high'), text),
+      message: fc.oneof(text, fc.object()),
+      website: fc.oneof(fc.constant(undefined), text),
+    }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+    text,
+  )
+  // Header values an HTTP client can actually send (visible ASCII); the server sees nothing else.
+  const headerValue = text.map((s) => s.replace(/[^\x20-\x7e]/g, '').trim())
+  const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '')
+  const form = fc.dictionary(fc.constantFrom('From', 'To', 'Body', 'MessageSid', 'ProfileName', 'NumMedia', 'MessageStatus', 'AccountSid', 'ErrorCode', 'x'), text).map((d) => new URLSearchParams(d).toString())
+
+  it('POST /support/submit never answers 5xx, and publishes nothing when it rejects', async () => {
+    await fc.assert(fc.asyncProperty(json, contentType, async (body, type) => check({ method: 'POST', path: '/support/submit', headers: type ? { 'content-type': type } : {}, body })), { numRuns: RUNS })
+  })
+
+  it('GET /support/ticket/:id and GET /customers/lookup never answer 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, fc.constantFrom('email', 'phone', 'other'), async (s, key) => {
+        await check({ method: 'GET', path: `/support/ticket/${encodeURIComponent(s)}` })
+        await check({ method: 'GET', path: `/customers/lookup?${key}=${encodeURIComponent(s)}` })
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('the WhatsApp webhooks reject unsigned or forged requests without publishing', async () => {
+    await fc.assert(
+      fc.asyncProperty(form, fc.option(headerValue), fc.constantFrom('/webhooks/whatsapp', '/webhooks/whatsapp/status'), async (body, signature, p) =>
+        check({ method: 'POST', path: p, headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature !== null ? { 'x-twilio-signature': signature } : {}) }, body }),
+      ),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('the Gmail push webhook rejects unauthenticated requests without publishing', async () => {
+    await fc.assert(
+      fc.asyncProperty(json, fc.option(headerValue), async (body, token) =>
+        check({ method: 'POST', path: '/webhooks/gmail', headers: { 'content-type': 'application/json', ...(token !== null ? { authorization: `Bearer ${token}` } : {}) }, body }),
+      ),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('any other path or method answers 4xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.webPath(), fc.constantFrom('GET', 'POST', 'OPTIONS') as fc.Arbitrary<Probe['method']>, async (p, method) =>
+        check({ method, path: p.startsWith('/') ? p : `/${p}`, body: method === 'POST' ? 'x' : undefined }),
+      ),
+      { numRuns: RUNS },
+    )
+  })
+})
