@@ -6,7 +6,8 @@
  * KAFKA_BROKERS, SCHEMA_REGISTRY_URL and DATABASE_URL for the real stack), or against a running
  * instance with BENCH_URL (loopback only).
  *
- *   BENCH_USERS (default 100), BENCH_ITERATIONS per user (default 3), BENCH_SEARCHES (default 200)
+ *   BENCH_USERS (default 100), BENCH_ITERATIONS per user (default 3), BENCH_SEARCHES (default 200),
+ *   BENCH_POLL_MS (default 1000: how often each virtual user polls its ticket)
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,6 +18,7 @@ import { openRuntime } from '../platform/runtime.js'
 import { startRoles, seedKnowledge, agentModels, ROLES } from '../bin/roles.js'
 import { searchKnowledge } from '../pipelines/retrieval/searchKnowledge.js'
 import { runLoad, percentile } from './driver.js'
+import { Topics, type MetricRecorded } from '../schemas/index.js'
 
 const int = (v: string | undefined, d: number) => (v ? Number.parseInt(v, 10) : d)
 const say = (s: string) => process.stdout.write(s + '\n')
@@ -31,7 +33,8 @@ async function main() {
   if (!url) {
     const env = { ...process.env }
     if (!env.KAFKA_BROKERS && !env.FTE_DATA_DIR) env.FTE_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'fte-bench-'))
-    const config = loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' })
+    // All virtual users come from one IP: lift the per-client form limit unless the run sets one.
+    const config = loadConfig({ FTE_FORM_RATE_LIMIT: '10000', ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' })
     say(`starting the product in-process (${config.transport.kind}, ${config.database.kind}) ...`)
     rt = await openRuntime(config, createLogger(config.logLevel))
     const app = await startRoles(rt, ROLES)
@@ -61,12 +64,29 @@ async function main() {
     say(`knowledge-base search (${rt.db.kind}, ${searches} queries): p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${times.at(-1)!.toFixed(2)} ms  [target < 50 ms]`)
   }
 
-  say(`load: ${users} concurrent users x ${iterations} submissions against ${url}`)
+  // The brief's latency is "message in to reply sent": the dispatcher records it per reply on
+  // fte.metrics, exactly, whatever the polling granularity of the virtual users.
+  const sent: number[] = []
+  let loadStarted = Date.now()
+  const sub = rt
+    ? await rt.transport.subscribe({
+        group: `bench.latency.${Date.now()}`,
+        topics: [Topics.metrics],
+        handle: async (e) => {
+          const m = e.value as MetricRecorded
+          if (m.name === 'reply_latency_ms' && m.occurred_at >= loadStarted) sent.push(m.value)
+        },
+      })
+    : undefined
+  loadStarted = Date.now()
+  const pollMs = int(process.env.BENCH_POLL_MS, 1000)
+  say(`load: ${users} concurrent users x ${iterations} submissions against ${url} (status polled every ${pollMs} ms, like the status page)`)
   let last = 0
   const report = await runLoad({
     baseUrl: url,
     users,
     iterations,
+    pollMs,
     onProgress: (done, total) => {
       const pct = Math.floor((done / total) * 10)
       if (pct > last) {
@@ -77,7 +97,27 @@ async function main() {
   })
   say(`submitted ${report.submitted}, replied ${report.replied}, failed ${report.failed} in ${report.wallSeconds.toFixed(1)} s (${report.throughputPerSecond.toFixed(1)} replies/s)`)
   say(`submit accepted: p50 ${report.submitMs.p50} ms, p95 ${report.submitMs.p95} ms, max ${report.submitMs.max} ms`)
-  say(`submit -> reply visible: p50 ${report.replyMs.p50} ms, p95 ${report.replyMs.p95} ms, p99 ${report.replyMs.p99} ms, max ${report.replyMs.max} ms  [target P95 < 3000 ms]`)
+  if (sub) {
+    await new Promise((r) => setTimeout(r, 1000))
+    await sub.stop()
+    sent.sort((a, b) => a - b)
+    say(`message in -> reply sent (server side, ${sent.length} replies): p50 ${percentile(sent, 50)} ms, p95 ${percentile(sent, 95)} ms, p99 ${percentile(sent, 99)} ms, max ${sent.at(-1)} ms  [target P95 < 3000 ms]`)
+  }
+  say(`submit -> reply seen by the polling user: p50 ${report.replyMs.p50} ms, p95 ${report.replyMs.p95} ms, p99 ${report.replyMs.p99} ms, max ${report.replyMs.max} ms`)
+  if (rt) {
+    // Where the time goes: mean handler time per consumer group in this run.
+    const { registry } = await import('../platform/metrics.js')
+    const h = (await registry.getMetricsAsJSON()).find((m) => m.name === 'fte_handler_duration_seconds')
+    const sums = new Map<string, { sum: number; count: number }>()
+    for (const v of (h?.values ?? []) as { labels: Record<string, string>; value: number; metricName?: string }[]) {
+      const g = v.labels.group!
+      const e = sums.get(g) ?? { sum: 0, count: 0 }
+      if (v.metricName?.endsWith('_sum')) e.sum = v.value
+      if (v.metricName?.endsWith('_count')) e.count = v.value
+      sums.set(g, e)
+    }
+    say('mean handler time per consumer group: ' + [...sums].map(([g, e]) => `${g.replace('fte.', '')} ${((e.sum / Math.max(1, e.count)) * 1000).toFixed(1)} ms x${e.count}`).join(', '))
+  }
   say(`memory: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`)
   await stop()
   process.exit(report.failed ? 1 : 0)

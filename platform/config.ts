@@ -16,6 +16,7 @@ const env = z
     HOST: z.string().default('0.0.0.0'),
     FTE_DATA_DIR: z.string().default('./.data'),
     DATABASE_URL: z.string().url().optional(),
+    FTE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     KAFKA_BROKERS: z.string().optional(),
     SCHEMA_REGISTRY_URL: z.string().url().optional(),
     FTE_KAFKA_CLIENT_ID: z.string().default('fte'),
@@ -83,7 +84,7 @@ export interface Config {
     resyncMax: number
   } | null
   dataDir: string
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string }
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dir: string }
   transport:
     | { kind: 'kafka'; brokers: string[]; clientId: string; schemaRegistryUrl: string; partitions: number }
     | { kind: 'embedded' }
@@ -156,7 +157,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.FTE_DB_POOL_SIZE } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
     transport: e.KAFKA_BROKERS
       ? {
           kind: 'kafka',

@@ -20,7 +20,7 @@ export interface Runtime {
  * configuration names: Postgres + Kafka + registry, or PGlite + the embedded log.
  */
 export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
-  const db = config.database.kind === 'postgres' ? postgresDb(config.database.url) : await pgliteDb(config.database.dir)
+  const db = config.database.kind === 'postgres' ? postgresDb(config.database.url, config.database.poolSize) : await pgliteDb(config.database.dir)
   try {
     const { applied } = await migrate(db)
     if (applied.length) log.info('migrations applied', { applied })

@@ -16,9 +16,9 @@ export function runStage(transport: Transport, stage: Stage): Promise<Subscripti
   return transport.subscribe({
     group: `fte.${stage.name}`,
     topics: stage.topics,
-    handle: async (event) => {
+    handle: async (event, publish) => {
       const out = await stage.handle(event)
-      if (out.length) await transport.publish(out)
+      if (out.length) await publish(out)
     },
   })
 }

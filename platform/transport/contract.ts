@@ -33,7 +33,11 @@ export interface DeliveredEvent<T = unknown> {
 export interface SubscribeOptions {
   group: string
   topics: Topic[]
-  handle(event: DeliveredEvent): Promise<void>
+  /**
+   * `publish` is the subscription's own publisher: on Kafka each consumer group gets its own
+   * idempotent producer, so groups in one process do not queue behind one another's sends.
+   */
+  handle(event: DeliveredEvent, publish: (events: OutgoingEvent[]) => Promise<void>): Promise<void>
 }
 
 export interface Subscription {

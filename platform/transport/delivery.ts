@@ -32,7 +32,7 @@ export async function deliver(
   record: RawRecord,
   group: string,
   codec: EventCodec,
-  handle: (e: DeliveredEvent) => Promise<void>,
+  handle: (e: DeliveredEvent, publish: (events: OutgoingEvent[]) => Promise<void>) => Promise<void>,
   publish: (events: OutgoingEvent[]) => Promise<void>,
   policy: DeliveryPolicy,
   log: Logger,
@@ -50,7 +50,7 @@ export async function deliver(
     attempts++
     const started = process.hrtime.bigint()
     try {
-      await handle(event)
+      await handle(event, publish)
       metrics.eventsHandled.inc({ group, topic: record.topic, outcome: 'ok' })
       metrics.handlerSeconds.observe({ group }, Number(process.hrtime.bigint() - started) / 1e9)
       return 'handled'

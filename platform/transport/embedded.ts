@@ -38,8 +38,12 @@ export function embeddedTransport(opts: {
         ])
       }
     })
-    for (const r of rows) metrics.eventsPublished.inc({ topic: r.topic })
-    wake.emit('published')
+    // Wake only the consumers of these topics: every loop polling on every publish starves the
+    // single PGlite session (and with it the gateway) under load.
+    for (const topic of new Set(rows.map((r) => r.topic))) {
+      metrics.eventsPublished.inc({ topic }, rows.filter((r) => r.topic === topic).length)
+      wake.emit(topic)
+    }
   }
 
   const transport: Transport = {
@@ -62,7 +66,7 @@ export function embeddedTransport(opts: {
         pending = true
         nudge()
       }
-      wake.on('published', onPublished)
+      for (const t of options.topics) wake.on(t, onPublished)
 
       const loop = async () => {
         while (running) {
@@ -127,7 +131,7 @@ export function embeddedTransport(opts: {
       const sub: Subscription = {
         async stop() {
           running = false
-          wake.off('published', onPublished)
+          for (const t of options.topics) wake.off(t, onPublished)
           nudge()
           await done
           subscriptions.delete(sub)

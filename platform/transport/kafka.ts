@@ -38,31 +38,56 @@ export function kafkaTransport(opts: {
       else log.warn(message, fields)
     },
   })
-  let producer: Producer | undefined
-  let connecting: Promise<Producer> | undefined
   const consumers = new Set<Consumer>()
+  const producers: Producer[] = []
 
-  const getProducer = () => {
-    if (producer) return Promise.resolve(producer)
-    connecting ??= (async () => {
-      const p = kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-        createPartitioner: Partitioners.DefaultPartitioner,
+  /**
+   * An idempotent producer (acks=all) allows one request in flight, so every send on it waits for
+   * the previous one: one producer per consumer group (and one for everything else) keeps the
+   * groups of an all-in-one process from queueing behind each other.
+   */
+  function lazyProducer() {
+    let connecting: Promise<Producer> | undefined
+    return () => {
+      connecting ??= (async () => {
+        const p = kafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 1,
+          allowAutoTopicCreation: false,
+          createPartitioner: Partitioners.DefaultPartitioner,
+        })
+        producers.push(p)
+        await p.connect()
+        return p
+      })().catch((err) => {
+        connecting = undefined
+        throw err
       })
-      await p.connect()
-      producer = p
-      return p
-    })()
-    return connecting
+      return connecting
+    }
   }
 
-  async function send(batches: { topic: string; messages: { key: string | null; value: Buffer; headers?: IHeaders }[] }[]) {
-    const p = await getProducer()
-    await p.sendBatch({ acks: -1, topicMessages: batches.map((b) => ({ topic: physical(b.topic), messages: b.messages })) })
-    for (const b of batches) metrics.eventsPublished.inc({ topic: b.topic }, b.messages.length)
+  function sender(getProducer: () => Promise<Producer>) {
+    return async (batches: { topic: string; messages: { key: string | null; value: Buffer; headers?: IHeaders }[] }[]) => {
+      const p = await getProducer()
+      await p.sendBatch({ acks: -1, topicMessages: batches.map((b) => ({ topic: physical(b.topic), messages: b.messages })) })
+      for (const b of batches) metrics.eventsPublished.inc({ topic: b.topic }, b.messages.length)
+    }
   }
+
+  function publisher(send: ReturnType<typeof sender>) {
+    return async (events: OutgoingEvent[]) => {
+      const byTopic = new Map<string, { key: string | null; value: Buffer; headers?: IHeaders }[]>()
+      for (const e of events) {
+        const list = byTopic.get(e.topic) ?? []
+        list.push({ key: e.key, value: await codec.encode(e.topic, e.value), headers: e.headers })
+        byTopic.set(e.topic, list)
+      }
+      await send([...byTopic].map(([topic, messages]) => ({ topic, messages })))
+    }
+  }
+
+  const send = sender(lazyProducer())
 
   const transport: Transport = {
     kind: 'kafka',
@@ -83,18 +108,11 @@ export function kafkaTransport(opts: {
       }
       await codec.registerAll()
     },
-    async publish(events: OutgoingEvent[]) {
-      const byTopic = new Map<string, { key: string | null; value: Buffer; headers?: IHeaders }[]>()
-      for (const e of events) {
-        const list = byTopic.get(e.topic) ?? []
-        list.push({ key: e.key, value: await codec.encode(e.topic, e.value), headers: e.headers })
-        byTopic.set(e.topic, list)
-      }
-      await send([...byTopic].map(([topic, messages]) => ({ topic, messages })))
-    },
+    publish: publisher(send),
     publishRaw: (topic, key, value, headers) => send([{ topic, messages: [{ key, value, headers }] }]),
 
     async subscribe(options: SubscribeOptions): Promise<Subscription> {
+      const publish = publisher(sender(lazyProducer()))
       const consumer = kafka.consumer({ groupId: prefix + options.group, allowAutoTopicCreation: false, retry: { retries: 10 } })
       consumers.add(consumer)
       const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()))
@@ -115,7 +133,7 @@ export function kafkaTransport(opts: {
               value: message.value ?? Buffer.alloc(0),
               headers,
             },
-            options.group, codec, options.handle, transport.publish, policy, log,
+            options.group, codec, options.handle, publish, policy, log,
           )
           await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }])
         },
@@ -132,9 +150,7 @@ export function kafkaTransport(opts: {
     async close() {
       await Promise.all([...consumers].map((c) => c.disconnect().catch(() => undefined)))
       consumers.clear()
-      if (producer) await producer.disconnect().catch(() => undefined)
-      producer = undefined
-      connecting = undefined
+      await Promise.all(producers.splice(0).map((p) => p.disconnect().catch(() => undefined)))
     },
   }
   return transport
