@@ -96,7 +96,7 @@ function journey(mode: 'embedded' | 'kafka', skip: string | undefined, open: () 
       const { ticket_id } = (await res.json()) as { ticket_id: string }
       const view = await eventually(async () => {
         const v = await ticket(c, ticket_id)
-        return v.status === 'escalated' && v.escalation && v.messages.length === 2 ? v : null
+        return v.status === 'escalated' && v.escalation?.priority && v.messages.length === 2 ? v : null
       }, { what: 'the escalation' })
       assert.equal(view.escalation.reason, 'refund')
       assert.equal(view.escalation.priority, 'high')

@@ -1,4 +1,5 @@
-import { Topics, outboundTopic, type MetricRecorded, type ReplyRequested, type ReplyStatusChanged } from '../../schemas/index.js'
+import { Topics, outboundTopic, type MetricRecorded, type ReplyRequested, type ReplyStatusChanged, type TicketLifecycleChanged } from '../../schemas/index.js'
+import type { OutgoingEvent } from '../../platform/transport/contract.js'
 import type { Queryable } from '../../platform/db.js'
 import type { Stage } from '../../platform/stage.js'
 import { stableId } from '../../platform/ids.js'
@@ -60,10 +61,25 @@ export function dispatchStage(db: Queryable, sender: ChannelSender, breaker: Cir
         channel: reply.channel,
         labels: { ticket_id: reply.ticket_id },
       }
-      return [
+      const out: OutgoingEvent[] = [
         { topic: Topics.replyStatus, key: reply.ticket_id, value: changed },
         { topic: Topics.metrics, key: reply.channel, value: latency },
       ]
+      if (status === 'needs_template') {
+        // WhatsApp's 24-hour window has closed: only a template or a person can reach the customer now.
+        const held: TicketLifecycleChanged = {
+          event_id: stableId('ticket-escalated', reply.reply_id, 'needs_template'),
+          occurred_at: now,
+          ticket_id: reply.ticket_id,
+          conversation_id: reply.conversation_id,
+          customer_id: reply.customer_id,
+          channel: reply.channel,
+          status: 'escalated',
+          reason: 'whatsapp_window_closed',
+        }
+        out.push({ topic: Topics.ticketLifecycle, key: reply.ticket_id, value: held })
+      }
+      return out
     },
   }
 }

@@ -19,7 +19,7 @@ export interface TicketView {
     delivery_status: string | null
     delivery_error: string | null
   }[]
-  escalation: { reason: string; priority: string; raised_at: string } | null
+  escalation: { reason: string; priority: string | null; raised_at: string } | null
 }
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : new Date(String(v)).toISOString())
@@ -60,6 +60,10 @@ export async function ticketView(db: Queryable, ticketId: string): Promise<Ticke
       delivery_status: (m.delivery_status as string) ?? null,
       delivery_error: (m.delivery_error as string) ?? null,
     })),
-    escalation: t?.e_reason ? { reason: t.e_reason as string, priority: t.e_priority as string, raised_at: iso(t.e_raised_at)! } : null,
+    escalation: t?.e_reason
+      ? { reason: t.e_reason as string, priority: t.e_priority as string, raised_at: iso(t.e_raised_at)! }
+      : t?.escalation_reason
+        ? { reason: t.escalation_reason as string, priority: (t.escalation_priority as string) ?? null, raised_at: iso(t.escalated_at)! }
+        : null,
   }
 }

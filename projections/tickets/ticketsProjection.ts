@@ -71,6 +71,9 @@ export const ticketsProjection: Projection = {
       case Topics.ticketLifecycle: {
         const l = event.value as TicketLifecycleChanged
         await moveTo(tx, { ...l, at: l.occurred_at })
+        if (l.status === 'escalated' && l.reason) {
+          await tx.query('UPDATE tickets SET escalation_reason = COALESCE(escalation_reason, $2), escalated_at = COALESCE(escalated_at, $3) WHERE id = $1', [l.ticket_id, l.reason, ts(l.occurred_at)])
+        }
         return
       }
       case Topics.replyStatus: {
