@@ -9,6 +9,7 @@ import { registry, metrics } from '../../platform/metrics.js'
 import { normalizeEmail, normalizePhone } from '../../pipelines/identity/normalize.js'
 import { customerLookup } from '../../projections/customers/customerLookup.js'
 import { webFormRoutes } from '../webForm/routes.js'
+import { webFormGuards } from '../webForm/guards.js'
 import { channelRoutes } from '../channels.js'
 import { errorMiddleware, HttpError } from './errors.js'
 
@@ -57,6 +58,8 @@ export function createGateway(deps: GatewayDeps): Koa {
     metrics.httpRequests.inc({ route: (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? 'unmatched', status: String(ctx.status) })
   })
   app.use(errorMiddleware(deps.log))
+  // Web-form CORS and submit rate limit: before the body parser, so refused requests cost nothing.
+  if (deps.publicRoutes) app.use(webFormGuards(deps.config))
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '64kb', encoding: 'utf-8' }))
   app.use(root.routes()).use(root.allowedMethods())
   if (deps.publicRoutes) {

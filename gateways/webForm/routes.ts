@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto'
 import Router from '@koa/router'
+import type Koa from 'koa'
 import type { Config } from '../../platform/config.js'
 import type { Queryable } from '../../platform/db.js'
+import type { Logger } from '../../platform/log.js'
 import type { Transport } from '../../platform/transport/contract.js'
 import { Topics, type InboundMessage } from '../../schemas/index.js'
 import { isIssuedTicketId, newTicketId, stableId } from '../../platform/ids.js'
@@ -8,15 +11,27 @@ import { normalizeEmail } from '../../pipelines/identity/normalize.js'
 import { ticketView } from '../../projections/tickets/ticketView.js'
 import { HttpError } from '../http/errors.js'
 import { webFormSubmission } from './submission.js'
+import { honeypotFilled } from './honeypot.js'
+import { widgetBundle, type Encoding } from './widgetBundle.js'
+import { supportPage, supportPageCsp } from './page.js'
 
-/** POST /support/submit and GET /support/ticket/:id: the web support form and its status page. */
-export function webFormRoutes(deps: { config: Config; db: Queryable; transport: Transport }): Router {
+/**
+ * The web support form: POST /support/submit, GET /support/ticket/:id (its status page), and
+ * what embeds it: GET /widget.js and the standalone GET /support page. CORS and the rate limit
+ * for the API are in guards.ts (they run before body parsing).
+ */
+export function webFormRoutes(deps: { config: Config; db: Queryable; transport: Transport; log?: Logger }): Router {
   const router = new Router()
 
   router.post('/support/submit', async (ctx) => {
     if (!ctx.is('application/json')) throw new HttpError(415, 'unsupported_media_type', 'send the form as application/json')
     const form = webFormSubmission.parse(ctx.request.body ?? {})
     const ticketId = newTicketId(deps.config.ticketSecret)
+    // Validated first, so a bot gets exactly the answer a person would for the same input.
+    if (honeypotFilled(form)) {
+      deps.log?.info('web form: honeypot filled, submission dropped', { ip: ctx.ip })
+      return accepted(ctx, ticketId)
+    }
     const now = Date.now()
     const inbound: InboundMessage = {
       event_id: stableId('inbound', 'web_form', ticketId),
@@ -33,16 +48,15 @@ export function webFormRoutes(deps: { config: Config; db: Queryable; transport: 
     }
     // Keyed by customer so one person's messages stay in order on one partition.
     await deps.transport.publish([{ topic: Topics.ticketsIncoming, key: normalizeEmail(form.email) ?? form.email, value: inbound }])
-    ctx.status = 202
-    ctx.set('Location', `/support/ticket/${ticketId}`)
-    ctx.body = { ticket_id: ticketId, status: 'received', status_url: `/support/ticket/${ticketId}` }
+    accepted(ctx, ticketId)
   })
 
   router.get('/support/ticket/:id', async (ctx) => {
     const id = ctx.params.id ?? ''
     if (id.length > 100) throw new HttpError(400, 'invalid_ticket_id', 'ticket id is too long')
-    // Ticket ids are TKT-… or UUIDs: anything else cannot exist, and must not reach SQL as text it cannot store (NUL).
-    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new HttpError(404, 'ticket_not_found', 'no such ticket')
+    // Ticket ids are TKT-<hex>-<hex> or UUIDs; anything else (a NUL byte, say, which Postgres
+    // refuses outright) cannot name a ticket, so it never reaches the database.
+    if (!/^[A-Za-z0-9-]+$/.test(id)) throw new HttpError(404, 'ticket_not_found', 'no such ticket')
     const view = await ticketView(deps.db, id)
     if (view) {
       ctx.body = view
@@ -56,5 +70,45 @@ export function webFormRoutes(deps: { config: Config; db: Queryable; transport: 
     throw new HttpError(404, 'ticket_not_found', `no ticket ${id}`)
   })
 
+  router.get('/widget.js', async (ctx) => {
+    const bundle = await widgetBundle()
+    // Our preference (smallest first) among what the client takes, whatever order it lists them in.
+    const encoding: Encoding = (['br', 'gzip'] as const).find((e) => ctx.acceptsEncodings(e) === e) ?? 'identity'
+    const widget = bundle[encoding]
+    ctx.status = 200
+    ctx.vary('Accept-Encoding')
+    ctx.set('ETag', widget.etag)
+    ctx.set('Cache-Control', 'public, max-age=300')
+    // A public script: any page may load it, including with crossorigin= or under COEP.
+    ctx.set('Access-Control-Allow-Origin', '*')
+    ctx.set('Cross-Origin-Resource-Policy', 'cross-origin')
+    ctx.set('X-Content-Type-Options', 'nosniff')
+    if (ctx.fresh) {
+      ctx.status = 304
+      return
+    }
+    ctx.type = 'application/javascript; charset=utf-8'
+    if (encoding !== 'identity') ctx.set('Content-Encoding', encoding)
+    ctx.body = widget.body
+  })
+
+  router.get('/support', (ctx) => {
+    const nonce = randomBytes(16).toString('base64')
+    ctx.set('Content-Security-Policy', supportPageCsp(nonce, deps.config.http.corsOrigins))
+    ctx.set('X-Content-Type-Options', 'nosniff')
+    ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin')
+    // The nonce is per response: a cached copy would reuse it.
+    ctx.set('Cache-Control', 'no-store')
+    ctx.type = 'text/html; charset=utf-8'
+    ctx.body = supportPage({ nonce })
+  })
+
   return router
+}
+
+/** The one answer to an accepted submission, whether it was published or quietly dropped. */
+function accepted(ctx: Koa.Context, ticketId: string): void {
+  ctx.status = 202
+  ctx.set('Location', `/support/ticket/${ticketId}`)
+  ctx.body = { ticket_id: ticketId, status: 'received', status_url: `/support/ticket/${ticketId}` }
 }

@@ -1,8 +1,10 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The web support form's contract: the server's rules, shared with the embeddable form. */
 export const CATEGORIES = ['general', 'technical', 'billing', 'feedback', 'bug_report'] as const
 export const PRIORITIES = ['low', 'medium', 'high'] as const
+/** The honeypot: a field people never see or fill (see honeypot.ts). */
+export const HONEYPOT_FIELD = 'website'
 
 export const webFormSubmission = z.object({
   name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
@@ -16,5 +18,7 @@ export const webFormSubmission = z.object({
   category: z.enum(CATEGORIES, { error: `must be one of ${CATEGORIES.join(', ')}` }),
   priority: z.enum(PRIORITIES, { error: `must be one of ${PRIORITIES.join(', ')}` }).default('medium'),
   message: z.string({ error: 'is required' }).trim().min(10, 'must be at least 10 characters').max(10_000, 'must be at most 10000 characters'),
+  // Any value is accepted, never rejected: a 422 naming it would tell a bot the field is special.
+  [HONEYPOT_FIELD]: z.unknown().optional(),
 })
 export type WebFormSubmission = z.infer<typeof webFormSubmission>
