@@ -1,6 +1,8 @@
 import type { Channel } from '../../schemas/index.js'
 import type { Runtime } from '../../platform/runtime.js'
 import { recordingSender, webFormSender, type ChannelSender } from './channels.js'
+import { whatsappSender } from './whatsappSender.js'
+import { gmailSender, webFormWithEmailCopy } from './gmailSender.js'
 
 /**
  * How each channel's replies leave, from the configuration: the provider's sender when the
@@ -8,8 +10,8 @@ import { recordingSender, webFormSender, type ChannelSender } from './channels.j
  */
 export function sendersFor(rt: Runtime): Record<Channel, ChannelSender> {
   return {
-    web_form: webFormSender(),
-    email: recordingSender('email', rt.log),
-    whatsapp: recordingSender('whatsapp', rt.log),
+    web_form: rt.config.gmail ? webFormWithEmailCopy(webFormSender(), gmailSender({ config: rt.config, log: rt.log }), rt.log) : webFormSender(),
+    email: rt.config.gmail ? gmailSender({ config: rt.config, log: rt.log }) : recordingSender('email', rt.log),
+    whatsapp: rt.config.twilio ? whatsappSender({ config: rt.config, db: rt.db, log: rt.log }) : recordingSender('whatsapp', rt.log),
   }
 }
