@@ -3,6 +3,7 @@ import { createLogger } from '../platform/log.js'
 import { openRuntime } from '../platform/runtime.js'
 import { ROLES, startRoles, seedKnowledge, type Role } from './roles.js'
 import { listDeadLetters, replayDeadLetters } from './deadLetters.js'
+import { gmailCommand, GMAIL_USAGE } from '../gateways/gmail/watchCommand.js'
 
 const USAGE = `usage: fte <command>
 
@@ -12,6 +13,7 @@ const USAGE = `usage: fte <command>
   seed                     publish the demo knowledge base and exit
   dlq list                 list dead letters (projected from fte.dlq)
   dlq replay <id>|--all    put dead letters back on their source topic
+  ${GMAIL_USAGE}
 
 Configuration comes from the environment; see README.md ("Configuration").`
 
@@ -25,13 +27,14 @@ async function main(argv: string[]) {
   const log = createLogger(config.logLevel)
   const started = Date.now()
 
-  if (command === 'migrate' || command === 'seed' || command === 'dlq') {
+  if (command === 'migrate' || command === 'seed' || command === 'dlq' || command === 'gmail') {
     const rt = await openRuntime(config, log)
     try {
       if (command === 'seed') console.log(`published ${await seedKnowledge(rt)} knowledge-base articles`)
       else if (command === 'dlq' && rest[0] === 'list') await listDeadLetters(rt)
       else if (command === 'dlq' && rest[0] === 'replay' && rest[1]) await replayDeadLetters(rt, rest[1])
       else if (command === 'dlq') throw new UsageError('dlq needs "list" or "replay <id>|--all"')
+      else if (command === 'gmail') await gmailCommand(rt, rest).catch((err: Error) => { throw new UsageError(err.message) })
       else console.log('database is up to date')
     } finally {
       await rt.close()

@@ -9,6 +9,9 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { exportJWK, generateKeyPair } from 'jose'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import { startRoles, ROLES, type Running } from '../../bin/roles.js'
 import { testConfig, testLog } from '../../platform/testSupport.js'
@@ -25,7 +28,14 @@ interface Probe {
 describe('fuzzing the public endpoints', () => {
   let rt: Runtime
   let app: Running
+  let keys: http.Server
   before(async () => {
+    // Google's signing keys, served locally: forged tokens are then judged (403), not unverifiable (503).
+    const { publicKey } = await generateKeyPair('RS256')
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'fuzz', alg: 'RS256', use: 'sig' }] })
+    keys = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(jwks))
+    await new Promise<void>((r) => keys.listen(0, '127.0.0.1', r))
+    const certsUrl = `http://127.0.0.1:${(keys.address() as AddressInfo).port}/certs`
     rt = await openRuntime(
       testConfig({
         FTE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fte-fuzz-')),
@@ -42,7 +52,7 @@ describe('fuzzing the public endpoints', () => {
         GMAIL_REFRESH_TOKEN: 'refresh',
         GMAIL_PUSH_AUDIENCE: 'https://support.example.com/webhooks/gmail',
         GMAIL_PUSH_SERVICE_ACCOUNT: 'push@project.iam.gserviceaccount.com',
-        GOOGLE_CERTS_URL: 'http://127.0.0.1:9/certs',
+        GOOGLE_CERTS_URL: certsUrl,
         GOOGLE_API_ROOT_URL: 'http://127.0.0.1:9/',
         GOOGLE_TOKEN_URL: 'http://127.0.0.1:9/token',
       }),
@@ -53,6 +63,7 @@ describe('fuzzing the public endpoints', () => {
   after(async () => {
     await app?.close()
     await rt?.close()
+    keys?.close()
   })
 
   const published = async () => (await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_log')).rows[0]!.n
