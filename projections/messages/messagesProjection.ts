@@ -68,7 +68,9 @@ export const messagesProjection: Projection = {
            ON CONFLICT (message_id) DO UPDATE SET status = EXCLUDED.status, status_rank = EXCLUDED.status_rank,
              provider_message_id = COALESCE(EXCLUDED.provider_message_id, message_deliveries.provider_message_id),
              error = EXCLUDED.error, updated_at = EXCLUDED.updated_at
-           WHERE EXCLUDED.status_rank >= message_deliveries.status_rank`,
+           WHERE EXCLUDED.status_rank >= message_deliveries.status_rank
+              -- a reply sent again after a failure (a replayed dead letter) shows its new state
+              OR (message_deliveries.status = 'failed' AND EXCLUDED.updated_at > message_deliveries.updated_at)`,
           [s.reply_id, s.status, DELIVERY_RANK[s.status], s.provider_message_id, s.error, ts(s.occurred_at)],
         )
         return
