@@ -3,6 +3,7 @@
  * retrieval -> decision -> dispatch -> projections -> read API. Kafka mode runs on the real
  * broker, registry and Postgres + pgvector that scripts/test.ts started.
  */
+import { startSeeded } from './startForTests.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Kafka, logLevel } from 'kafkajs'
 import { openRuntime, type Runtime } from '../platform/runtime.js'
-import { startRoles, seedKnowledge, ROLES, type Running } from './roles.js'
+import type { Running } from './roles.js'
 import { replayDeadLetters } from './deadLetters.js'
 import { Topics, type InboundMessage } from '../schemas/index.js'
 import { eventually, freshDatabase, noStack, stack, testConfig, testLog, uniqueName } from '../platform/testSupport.js'
@@ -43,9 +44,7 @@ function journey(mode: 'embedded' | 'kafka', skip: string | undefined, open: () 
       const opened = await open()
       cleanup = opened.cleanup
       const rt = await openRuntime(testConfig({ ...opened.env, FTE_TOPIC_PREFIX: prefix }), testLog())
-      const app = await startRoles(rt, ROLES)
-      await seedKnowledge(rt)
-      await eventually(async () => ((await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM knowledge_base')).rows[0]?.n ?? 0) > 0, { what: 'knowledge base seeded' })
+      const app = await startSeeded(rt)
       c = { rt, app, url: app.url!, prefix }
     })
     after(async () => {

@@ -4,6 +4,7 @@
  * the customer's thread. Google is a local stand-in (gateways/gmail/googleStandIn.ts): token
  * endpoint, Gmail REST API, and a JWKS whose key signs the push tokens.
  */
+import { startSeeded } from '../../bin/startForTests.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'
@@ -14,7 +15,7 @@ import type { AddressInfo } from 'node:net'
 import { generateKeyPair } from 'jose'
 import { simpleParser } from 'mailparser'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
-import { startRoles, seedKnowledge, ROLES, type Running } from '../../bin/roles.js'
+import type { Running } from '../../bin/roles.js'
 import { createGateway } from '../http/app.js'
 import { Topics } from '../../schemas/index.js'
 import { eventually, testConfig, testLog, uniqueName } from '../../platform/testSupport.js'
@@ -96,10 +97,8 @@ describe('Gmail channel (official googleapis client, local Google stand-in)', ()
       }),
       testLog(),
     )
-    app = await startRoles(rt, ROLES)
+    app = await startSeeded(rt)
     url = app.url!
-    await seedKnowledge(rt)
-    await eventually(async () => ((await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM knowledge_base')).rows[0]?.n ?? 0) > 0, { what: 'knowledge base seeded' })
   })
   after(async () => {
     await app?.close()

@@ -4,6 +4,7 @@
  * on another site, up to the agent's answer; plus the form API's honeypot, rate limit and CORS
  * against the real pipeline. Screenshots go to /tmp/fte-webform-*.png.
  */
+import { startSeeded } from '../../bin/startForTests.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
-import { startRoles, seedKnowledge, ROLES, type Running } from '../../bin/roles.js'
+import type { Running } from '../../bin/roles.js'
 import { Topics } from '../../schemas/index.js'
 import { eventually, testConfig, testLog } from '../../platform/testSupport.js'
 
@@ -56,9 +57,7 @@ describe('web form', () => {
     // localhost, not 127.0.0.1: a different origin from the product's http://127.0.0.1:<port>.
     hostOrigin = `http://localhost:${host.port}`
     rt = await openRuntime(testConfig({ FTE_DATA_DIR: dataDir, FTE_CORS_ORIGINS: hostOrigin, FTE_FORM_RATE_LIMIT: String(RATE_LIMIT) }), testLog())
-    app = await startRoles(rt, ROLES)
-    await seedKnowledge(rt)
-    await eventually(async () => ((await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM knowledge_base')).rows[0]?.n ?? 0) > 0, { what: 'knowledge base seeded' })
+    app = await startSeeded(rt)
   })
   after(async () => {
     await app?.close()

@@ -3,6 +3,7 @@
  * SDK's own helper over the public URL), the whole pipeline, and replies out through the official
  * `twilio` client to a local stand-in speaking Twilio's REST wire format.
  */
+import { startSeeded } from '../../bin/startForTests.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'
@@ -14,7 +15,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import twilio from 'twilio'
 import fc from 'fast-check'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
-import { startRoles, seedKnowledge, ROLES, type Running } from '../../bin/roles.js'
+import type { Running } from '../../bin/roles.js'
 import { eventually, testConfig, testLog } from '../../platform/testSupport.js'
 import { stableId } from '../../platform/ids.js'
 import { createGateway } from '../http/app.js'
@@ -62,9 +63,7 @@ describe('WhatsApp through Twilio (embedded mode, local Twilio stand-in)', () =>
       }),
       testLog(),
     )
-    app = await startRoles(rt, ROLES)
-    await seedKnowledge(rt)
-    await eventually(async () => ((await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM knowledge_base')).rows[0]?.n ?? 0) > 0, { what: 'knowledge base seeded' })
+    app = await startSeeded(rt)
   })
   after(async () => {
     await app?.close()

@@ -3,13 +3,14 @@
  * Chat Completions and Embeddings wire format: grounded structured answers, fallback to the
  * offline responder on errors, guardrails on model output, and re-embedding on a model change.
  */
+import { startSeeded } from '../../bin/startForTests.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
-import { startRoles, seedKnowledge, ROLES, type Running } from '../../bin/roles.js'
+import { startRoles, ROLES, type Running } from '../../bin/roles.js'
 import { eventually, testConfig, testLog } from '../../platform/testSupport.js'
 import { startOpenAiStandIn, type OpenAiStandIn } from './openAiStandIn.js'
 
@@ -23,9 +24,7 @@ describe('OpenAI generation and embeddings (official client, local stand-in)', (
   before(async () => {
     standIn = await startOpenAiStandIn()
     rt = await openRuntime(testConfig({ FTE_DATA_DIR: dataDir, ...openai() }), testLog())
-    app = await startRoles(rt, ROLES)
-    await seedKnowledge(rt)
-    await eventually(async () => ((await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM knowledge_base')).rows[0]?.n ?? 0) > 0)
+    app = await startSeeded(rt)
   })
   after(async () => {
     await app?.close()

@@ -3,13 +3,14 @@
  * stand-in: while WhatsApp is down, web-form replies keep flowing; the WhatsApp reply is retried,
  * dead-lettered with the reason, shown as failed on the ticket, and sent once replayed.
  */
+import { startSeeded } from '../../bin/startForTests.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
-import { startRoles, seedKnowledge, ROLES, type Running } from '../../bin/roles.js'
+import type { Running } from '../../bin/roles.js'
 import { replayDeadLetters } from '../../bin/deadLetters.js'
 import { eventually, testConfig, testLog, uniqueName } from '../../platform/testSupport.js'
 import { Topics, type InboundMessage } from '../../schemas/index.js'
@@ -37,9 +38,7 @@ describe('outbound reliability', () => {
       }),
       testLog(),
     )
-    app = await startRoles(rt, ROLES)
-    await seedKnowledge(rt)
-    await eventually(async () => ((await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM knowledge_base')).rows[0]?.n ?? 0) > 0)
+    app = await startSeeded(rt)
   })
   after(async () => {
     await app?.close()
