@@ -26,9 +26,15 @@ export function groundedAnswer(question: string, hit: KnowledgeHit, maxSentences
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, maxSentences)
     .sort((a, b) => a.i - b.i)
-  const chosen = best.length ? best.map((x) => x.s) : all.slice(0, maxSentences)
-  return chosen.join(' ')
+  if (!best.length) return all.slice(0, maxSentences).join(' ')
+  // A sentence that leans on the one before ("Open it, ...", "This link ...") brings it along,
+  // or the answer would read "open it" with nothing for "it" to be.
+  const picked = new Set(best.map((x) => x.i))
+  for (const { i, s } of best) if (i > 0 && LEANS_BACK.test(s)) picked.add(i - 1)
+  return [...picked].sort((a, b) => a - b).map((i) => all[i]!).join(' ')
 }
+
+const LEANS_BACK = /^(open it|it|this|that|these|those|they|then|there)\b/i
 
 const firstName = (name: string | null) => (name ?? '').trim().split(/\s+/)[0] || ''
 
