@@ -86,6 +86,8 @@ export function manifests(): object[] {
         KAFKA_BROKERS: 'kafka-0.kafka:9092,kafka-1.kafka:9092,kafka-2.kafka:9092',
         SCHEMA_REGISTRY_URL: 'http://schema-registry:8081',
         FTE_TOPIC_PARTITIONS: '12',
+        PUBLIC_BASE_URL: 'https://support.example.com',
+        FTE_CORS_ORIGINS: 'https://www.example.com',
         LOG_LEVEL: 'info',
       },
     },
@@ -94,7 +96,8 @@ export function manifests(): object[] {
       kind: 'Secret',
       metadata: { name: 'fte-secrets', namespace: NAMESPACE },
       type: 'Opaque',
-      // Placeholders: create the real secret out of band (kubectl create secret generic fte-secrets ...).
+      // Placeholders: create the real secret out of band (kubectl create secret generic fte-secrets ...),
+      // adding the TWILIO_* and GMAIL_* variables (README "Configuration") for the channels you connect.
       stringData: { DATABASE_URL: 'postgres://fte:CHANGE_ME@postgres:5432/fte', FTE_TICKET_SECRET: 'CHANGE_ME_TO_32_RANDOM_CHARACTERS' },
     },
     ...deployment('fte-api', 'gateway', { minReplicas: 3, maxReplicas: 20, cpu: '250m', memory: '384Mi', service: true }),
