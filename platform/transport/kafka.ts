@@ -48,7 +48,7 @@ export function kafkaTransport(opts: {
    */
   function lazyProducer() {
     let connecting: Promise<Producer> | undefined
-    return () => {
+    const get = () => {
       connecting ??= (async () => {
         const p = kafka.producer({
           idempotent: true,
@@ -65,6 +65,14 @@ export function kafkaTransport(opts: {
       })
       return connecting
     }
+    const close = async () => {
+      const p = await connecting?.catch(() => undefined)
+      connecting = undefined
+      if (!p) return
+      producers.splice(producers.indexOf(p), 1)
+      await p.disconnect().catch(() => undefined)
+    }
+    return { get, close }
   }
 
   function sender(getProducer: () => Promise<Producer>) {
@@ -87,7 +95,7 @@ export function kafkaTransport(opts: {
     }
   }
 
-  const send = sender(lazyProducer())
+  const send = sender(lazyProducer().get)
 
   const transport: Transport = {
     kind: 'kafka',
@@ -112,7 +120,8 @@ export function kafkaTransport(opts: {
     publishRaw: (topic, key, value, headers) => send([{ topic, messages: [{ key, value, headers }] }]),
 
     async subscribe(options: SubscribeOptions): Promise<Subscription> {
-      const publish = publisher(sender(lazyProducer()))
+      const groupProducer = lazyProducer()
+      const publish = publisher(sender(groupProducer.get))
       const consumer = kafka.consumer({ groupId: prefix + options.group, allowAutoTopicCreation: false, retry: { retries: 10 } })
       consumers.add(consumer)
       const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()))
@@ -144,6 +153,7 @@ export function kafkaTransport(opts: {
         async stop() {
           consumers.delete(consumer)
           await consumer.disconnect()
+          await groupProducer.close()
         },
       }
     },
