@@ -33,6 +33,7 @@ const env = z
     PUBLIC_BASE_URL: z.string().url().optional(),
     FTE_CORS_ORIGINS: z.string().default(''),
     FTE_FORM_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+    FTE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     TWILIO_ACCOUNT_SID: z.string().optional(),
     TWILIO_AUTH_TOKEN: z.string().optional(),
     TWILIO_WHATSAPP_FROM: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must look like whatsapp:+14155238886').optional(),
@@ -67,6 +68,8 @@ export interface Config {
     corsOrigins: string[]
     /** Web-form submissions per client (IP) per minute. */
     formRateLimitPerMinute: number
+    /** Proxies in front of us that append to X-Forwarded-For; 0 = use the socket address. */
+    trustedProxyHops: number
   }
   /** WhatsApp through Twilio; null = replies are recorded, and the webhook answers 503. */
   twilio: { accountSid: string; authToken: string; whatsappFrom: string; apiBaseUrl?: string } | null
@@ -136,6 +139,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
       corsOrigins: e.FTE_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
       formRateLimitPerMinute: e.FTE_FORM_RATE_LIMIT,
+      trustedProxyHops: e.FTE_TRUSTED_PROXY_HOPS,
     },
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_WHATSAPP_FROM

@@ -24,9 +24,15 @@ export interface GatewayDeps {
   publicRoutes: boolean
 }
 
+/**
+ * The client address (rate limits) is the X-Forwarded-For entry our own proxies appended; entries
+ * to the left of those are whatever the client sent and cannot be trusted.
+ */
+export const proxyOptions = (trustedHops: number) => ({ proxy: trustedHops > 0, maxIpsCount: trustedHops })
+
 /** The HTTP surface: routes read like a table of contents. Every process serves /health and /metrics. */
 export function createGateway(deps: GatewayDeps): Koa {
-  const app = new Koa({ proxy: true })
+  const app = new Koa(proxyOptions(deps.config.http.trustedProxyHops))
   const root = new Router()
 
   root.get('/health', (ctx) => {
