@@ -3,7 +3,7 @@
  * retrieval -> decision -> dispatch -> projections -> read API. Kafka mode runs on the real
  * broker, registry and Postgres + pgvector that scripts/test.ts started.
  */
-import { startSeeded } from './startForTests.js'
+import { startSeeded } from './startSeeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'

@@ -14,7 +14,7 @@ import { loadConfig } from '../platform/config.js'
 import { createLogger } from '../platform/log.js'
 import { openRuntime } from '../platform/runtime.js'
 import { stableId } from '../platform/ids.js'
-import { startRoles, seedKnowledge, ROLES } from '../bin/roles.js'
+import { startSeeded } from '../bin/startSeeded.js'
 import { Topics, type AgentDecision, type CustomerIdentified, type CustomersMerged, type InboundMessage } from '../schemas/index.js'
 import { percentile } from '../loadtest/driver.js'
 import { ARTICLES } from './articles.js'
@@ -30,7 +30,8 @@ async function main() {
   if (config.transport.kind !== 'embedded') throw new Error('npm run eval runs in embedded mode: unset KAFKA_BROKERS')
   say(`evaluating ${SAMPLES.length} labelled messages and ${IDENTITY_SCENARIOS.length} identity scenarios (${config.openai ? 'OpenAI' : 'offline responder, local embeddings'})`)
   const rt = await openRuntime(config, createLogger(config.logLevel))
-  const app = await startRoles(rt, ROLES)
+  // Every article projected before the first question: the eval measures judgement, not a race.
+  const app = await startSeeded(rt, { articles: ARTICLES.length, timeoutMs: 120_000 })
 
   const decisions = new Map<string, AgentDecision>()
   const identified = new Map<string, CustomerIdentified>()
@@ -55,12 +56,6 @@ async function main() {
     }
   }
 
-  await seedKnowledge(rt)
-  for (;;) {
-    const n = (await rt.db.query<{ n: number }>('SELECT count(DISTINCT article_id)::int AS n FROM knowledge_base')).rows[0]!.n
-    if (n === ARTICLES.length) break
-    await new Promise((r) => setTimeout(r, 100))
-  }
 
   // A message as its channel delivers it: web form through the HTTP gateway, others on the topic.
   const sentAt = new Map<string, number>()

@@ -15,7 +15,8 @@ import path from 'node:path'
 import { loadConfig } from '../platform/config.js'
 import { createLogger } from '../platform/log.js'
 import { openRuntime } from '../platform/runtime.js'
-import { startRoles, seedKnowledge, agentModels, ROLES } from '../bin/roles.js'
+import { agentModels } from '../bin/roles.js'
+import { startSeeded } from '../bin/startSeeded.js'
 import { searchKnowledge } from '../pipelines/retrieval/searchKnowledge.js'
 import { runLoad, percentile } from './driver.js'
 import { Topics, type MetricRecorded } from '../schemas/index.js'
@@ -37,13 +38,7 @@ async function main() {
     const config = loadConfig({ FTE_FORM_RATE_LIMIT: '10000', ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' })
     say(`starting the product in-process (${config.transport.kind}, ${config.database.kind}) ...`)
     rt = await openRuntime(config, createLogger(config.logLevel))
-    const app = await startRoles(rt, ROLES)
-    await seedKnowledge(rt)
-    for (let i = 0; i < 200; i++) {
-      const n = (await rt.db.query<{ n: number }>('SELECT count(DISTINCT article_id)::int AS n FROM knowledge_base')).rows[0]!.n
-      if (n > 0) break
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    const app = await startSeeded(rt)
     url = app.url!
     stop = async () => {
       await app.close()

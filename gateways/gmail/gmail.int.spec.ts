@@ -4,7 +4,7 @@
  * the customer's thread. Google is a local stand-in (gateways/gmail/googleStandIn.ts): token
  * endpoint, Gmail REST API, and a JWKS whose key signs the push tokens.
  */
-import { startSeeded } from '../../bin/startForTests.js'
+import { startSeeded } from '../../bin/startSeeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'

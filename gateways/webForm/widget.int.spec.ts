@@ -4,7 +4,7 @@
  * on another site, up to the agent's answer; plus the form API's honeypot, rate limit and CORS
  * against the real pipeline. Screenshots go to /tmp/fte-webform-*.png.
  */
-import { startSeeded } from '../../bin/startForTests.js'
+import { startSeeded } from '../../bin/startSeeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'

@@ -3,7 +3,7 @@
  * SDK's own helper over the public URL), the whole pipeline, and replies out through the official
  * `twilio` client to a local stand-in speaking Twilio's REST wire format.
  */
-import { startSeeded } from '../../bin/startForTests.js'
+import { startSeeded } from '../../bin/startSeeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'

@@ -5,6 +5,7 @@ import { stableId } from '../../platform/ids.js'
 import { matchEscalationRule, NEGATIVE_SENTIMENT_THRESHOLD } from './escalationPolicy.js'
 import { escalationAcknowledgement, formatForChannel } from './compose.js'
 import { sentimentOf } from './sentiment.js'
+import { questionText } from '../retrieval/searchKnowledge.js'
 
 export interface Verdict {
   /** Null: answer it. Otherwise why a human takes over. */
@@ -21,7 +22,7 @@ export interface DecisionOutcome {
   escalated: TicketLifecycleChanged | null
 }
 
-export const questionOf = (r: KnowledgeRetrieved) => [r.context.inbound.subject, r.context.inbound.content].filter(Boolean).join('\n')
+export const questionOf = (r: KnowledgeRetrieved) => questionText(r.context.inbound)
 
 /**
  * Whether the agent may answer: a policy rule (legal, refund, pricing, a human asked for), an

@@ -3,7 +3,7 @@
  * Chat Completions and Embeddings wire format: grounded structured answers, fallback to the
  * offline responder on errors, guardrails on model output, and re-embedding on a model change.
  */
-import { startSeeded } from '../../bin/startForTests.js'
+import { startSeeded } from '../../bin/startSeeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'

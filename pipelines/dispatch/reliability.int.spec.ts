@@ -3,7 +3,7 @@
  * stand-in: while WhatsApp is down, web-form replies keep flowing; the WhatsApp reply is retried,
  * dead-lettered with the reason, shown as failed on the ticket, and sent once replayed.
  */
-import { startSeeded } from '../../bin/startForTests.js'
+import { startSeeded } from '../../bin/startSeeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'

@@ -44,19 +44,20 @@ export function identityStage(db: Db): Stage {
         ).rows[0]
         if (earlier) return (typeof earlier.events === 'string' ? JSON.parse(earlier.events) : earlier.events) as OutgoingEvent[]
         const given = identifiersOf(inbound.sender)
+        const stated = statedIdentifiers(inbound.content)
         let newCustomer = false
         if (given[0]) {
           const candidate = candidateCustomerId(given[0])
           const known = await owners(tx, given)
           // A new sender who states a known customer's email or number is attached to that customer.
-          const statedOwner = known.length ? undefined : (await owners(tx, statedIdentifiers(inbound.content)))[0]
+          const statedOwner = known.length ? undefined : (await owners(tx, stated))[0]
           const claimant = known[0]?.customer_id ?? statedOwner?.customer_id ?? candidate
           for (const i of given) {
             const r = await tx.query('INSERT INTO identity_claims (kind, value, customer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1', [i.kind, i.value, claimant])
             if (r.rows.length && !known.length && !statedOwner) newCustomer = true
           }
         }
-        const all = await owners(tx, [...given, ...statedIdentifiers(inbound.content)])
+        const all = await owners(tx, [...given, ...stated])
         const head = (
           await tx.query<{ conversation_id: string; ticket_id: string; thread_id: string | null; last_message_at: Date | string; status: string | null; opened_by: string | null }>(
             `SELECT h.conversation_id, h.ticket_id, h.thread_id, h.last_message_at, h.opened_by, t.status

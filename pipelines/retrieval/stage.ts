@@ -2,12 +2,8 @@ import { Topics, type CustomerIdentified, type KnowledgeHit, type KnowledgeRetri
 import type { Queryable } from '../../platform/db.js'
 import type { Stage } from '../../platform/stage.js'
 import { stableId } from '../../platform/ids.js'
-import { searchKnowledge } from './searchKnowledge.js'
+import { questionText, searchKnowledge } from './searchKnowledge.js'
 import type { Embedder } from './embedder.js'
-
-/** The text searched first: the subject carries the topic on forms and emails, the body the detail. */
-export const searchTextOf = (identified: CustomerIdentified) =>
-  [identified.context.inbound.subject, identified.context.inbound.content].filter(Boolean).join('\n')
 
 /**
  * The second search, when the first found nothing: only the sentences that ask something (or the
@@ -27,7 +23,7 @@ export function retrievalStage(db: Queryable, embedder: Embedder, opts: { minSco
     topics: [Topics.customersIdentified],
     async handle(event) {
       const identified = event.value as CustomerIdentified
-      let query = searchTextOf(identified)
+      let query = questionText(identified.context.inbound)
       let hits: KnowledgeHit[] = await searchKnowledge(db, embedder, query, opts)
       let searches = 1
       const second = hits.length ? null : refinedQuery(identified.context.inbound.content)

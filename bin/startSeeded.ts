@@ -1,0 +1,22 @@
+import type { Runtime } from '../platform/runtime.js'
+import { startRoles, seedKnowledge, ROLES, type Running } from './roles.js'
+
+/**
+ * For integration specs, the bench and the eval: every role on the runtime, the demo knowledge
+ * base published, and returned only once the projection holds at least `articles` of its
+ * articles (answers depend on them).
+ */
+export async function startSeeded(rt: Runtime, opts: { articles?: number; timeoutMs?: number } = {}): Promise<Running> {
+  const app = await startRoles(rt, ROLES)
+  await seedKnowledge(rt)
+  const deadline = Date.now() + (opts.timeoutMs ?? 20_000)
+  const projected = async () => (await rt.db.query<{ n: number }>('SELECT count(DISTINCT article_id)::int AS n FROM knowledge_base')).rows[0]?.n ?? 0
+  while ((await projected()) < (opts.articles ?? 1)) {
+    if (Date.now() > deadline) {
+      await app.close()
+      throw new Error('the knowledge base was not projected in time')
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return app
+}
