@@ -48,7 +48,6 @@ export const outboundTopic = { email: Topics.emailOutbound, whatsapp: Topics.wha
 
 // TypeScript views of the Avro records above (nullable unions are plain `T | null`).
 export type Channel = 'email' | 'whatsapp' | 'web_form'
-export const CHANNELS: readonly Channel[] = ['email', 'whatsapp', 'web_form']
 export type TicketStatus = 'received' | 'open' | 'processing' | 'responded' | 'escalated' | 'resolved' | 'closed'
 export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'recorded' | 'needs_template'
 
