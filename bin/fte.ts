@@ -1,7 +1,8 @@
 import { loadConfig, ConfigError } from '../platform/config.js'
 import { createLogger } from '../platform/log.js'
 import { openRuntime } from '../platform/runtime.js'
-import { ROLES, startRoles, seedKnowledge, type Role } from './roles.js'
+import { ROLES, startRoles, seedKnowledge, localModelFiles, type Role } from './roles.js'
+import { ModelDownloadError } from '../pipelines/retrieval/modelFiles.js'
 import { listDeadLetters, replayDeadLetters } from './deadLetters.js'
 import { gmailCommand, GMAIL_USAGE } from '../gateways/gmail/watchCommand.js'
 
@@ -11,6 +12,7 @@ const USAGE = `usage: fte <command>
   <role>[,<role>...]       some roles: ${ROLES.join(', ')}
   migrate                  apply database migrations and exit
   seed                     publish the demo knowledge base and exit
+  models                   fetch the local embedding model (else fetched on first start)
   dlq list                 list dead letters (projected from fte.dlq)
   dlq replay <id>|--all    put dead letters back on their source topic
   ${GMAIL_USAGE}
@@ -26,6 +28,12 @@ async function main(argv: string[]) {
   const config = loadConfig()
   const log = createLogger(config.logLevel)
   const started = Date.now()
+
+  if (command === 'models') {
+    const files = await localModelFiles(config, log)
+    console.log(files ? `local embedding model ready: ${files.onnx}` : 'FTE_LOCAL_EMBEDDING=hash: no model to fetch')
+    return
+  }
 
   if (command === 'migrate' || command === 'seed' || command === 'dlq' || command === 'gmail') {
     const rt = await openRuntime(config, log)
@@ -82,6 +90,10 @@ async function main(argv: string[]) {
 class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ModelDownloadError) {
+    console.error(`fte: ${err.message}`)
+    process.exit(1)
+  }
   if (err instanceof ConfigError || err instanceof UsageError) {
     console.error(`fte: ${err.message}\n`)
     if (err instanceof UsageError) console.error(USAGE)

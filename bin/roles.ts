@@ -16,7 +16,10 @@ import { customersProjection } from '../projections/customers/customersProjectio
 import { messagesProjection } from '../projections/messages/messagesProjection.js'
 import { ticketsProjection } from '../projections/tickets/ticketsProjection.js'
 import { knowledgeBaseProjection, reembedKnowledge } from '../projections/knowledgeBase/knowledgeBaseProjection.js'
-import { localEmbedder, openAiEmbedder, type Embedder } from '../pipelines/retrieval/embedder.js'
+import { hashEmbedder, openAiEmbedder, sentenceEmbedder, type Embedder } from '../pipelines/retrieval/embedder.js'
+import { ensureModelFiles, MINILM, type ModelFiles } from '../pipelines/retrieval/modelFiles.js'
+import type { Config } from '../platform/config.js'
+import type { Logger } from '../platform/log.js'
 import { offlineResponder, openAiResponder, type Responder } from '../pipelines/decision/responder.js'
 import OpenAI from 'openai'
 import { deadLettersProjection } from '../projections/deadLetters/deadLettersProjection.js'
@@ -31,13 +34,30 @@ export interface Running {
   close(): Promise<void>
 }
 
-/** The model-backed parts: OpenAI when OPENAI_API_KEY is set, the offline ones otherwise. */
-export function agentModels(rt: Runtime): { embedder: Embedder; responder: Responder } {
+const openAiClient = (o: NonNullable<Runtime['config']['openai']>) => new OpenAI({ apiKey: o.apiKey, baseURL: o.baseUrl, timeout: o.timeoutMs, maxRetries: 1 })
+
+/**
+ * The embedding model: OpenAI's when OPENAI_API_KEY is set, else the local one (all-MiniLM-L6-v2
+ * in-process, downloaded once on first start; or lexical hashing with FTE_LOCAL_EMBEDDING=hash).
+ */
+export async function embedderFor(rt: Runtime): Promise<Embedder> {
+  if (rt.config.openai) return openAiEmbedder(openAiClient(rt.config.openai), rt.config.openai.embeddingModel)
+  const files = await localModelFiles(rt.config, rt.log)
+  return files ? sentenceEmbedder(MINILM, files) : hashEmbedder()
+}
+
+/** The local sentence model's files, fetched if missing; null when the hashing embedding is configured. */
+export async function localModelFiles(config: Config, log: Logger): Promise<ModelFiles | null> {
+  const local = config.localEmbedding
+  if (local.kind === 'hash') return null
+  return ensureModelFiles(MINILM, { dir: local.modelDir, repository: local.repository, progress: (msg, fields) => log.info(msg, fields) })
+}
+
+/** The answer writer: OpenAI chat when OPENAI_API_KEY is set (falling back to offline on failure), else offline. */
+export function responderFor(rt: Runtime): Responder {
   const offline = offlineResponder()
-  if (!rt.config.openai) return { embedder: localEmbedder(), responder: offline }
   const o = rt.config.openai
-  const client = new OpenAI({ apiKey: o.apiKey, baseURL: o.baseUrl, timeout: o.timeoutMs, maxRetries: 1 })
-  return { embedder: openAiEmbedder(client, o.embeddingModel), responder: openAiResponder(client, o.chatModel, o.timeoutMs, offline, rt.log) }
+  return o ? openAiResponder(openAiClient(o), o.chatModel, o.timeoutMs, offline, rt.log) : offline
 }
 
 /** Starts the given roles on one runtime. Each stage is its own consumer group, so a role can run anywhere. */
@@ -45,7 +65,8 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
   const subs: Subscription[] = []
   let server: Server | undefined
   let ready = false
-  const { embedder, responder } = agentModels(rt)
+  // Only the roles that embed load the model: a gateway pod needs none of it.
+  const embedder = roles.includes('retrieval') || roles.includes('projections') ? await embedderFor(rt) : null
   const starting: Promise<Subscription>[] = []
   for (const role of roles) {
     switch (role) {
@@ -53,13 +74,13 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         starting.push(runStage(rt.transport, identityStage(rt.db)))
         break
       case 'retrieval':
-        starting.push(runStage(rt.transport, retrievalStage(rt.db, embedder, {
-            minScore: rt.config.knowledgeMinScore,
+        starting.push(runStage(rt.transport, retrievalStage(rt.db, embedder!, {
+            minScore: rt.config.knowledgeMinScore ?? embedder!.minScore,
             onEmbedError: (err) => rt.log.warn('query embedding failed; searching full text only', { error: err.message }),
           })))
         break
       case 'decision':
-        starting.push(runStage(rt.transport, decisionStage(rt.db, responder, rt.log)))
+        starting.push(runStage(rt.transport, decisionStage(rt.db, responderFor(rt), rt.log)))
         break
       case 'dispatch':
         for (const sender of Object.values(sendersFor(rt))) {
@@ -68,9 +89,9 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         break
       case 'projections': {
         // Chunks embedded by another model are useless to this one's queries: re-embed first.
-        const reembedded = await reembedKnowledge(rt.db, embedder)
-        if (reembedded) rt.log.info('knowledge base re-embedded', { chunks: reembedded, model: embedder.model })
-        for (const p of [knowledgeBaseProjection(embedder), customersProjection, ticketsProjection, messagesProjection, deadLettersProjection]) {
+        const reembedded = await reembedKnowledge(rt.db, embedder!)
+        if (reembedded) rt.log.info('knowledge base re-embedded', { chunks: reembedded, model: embedder!.model })
+        for (const p of [knowledgeBaseProjection(embedder!), customersProjection, ticketsProjection, messagesProjection, deadLettersProjection]) {
           starting.push(runProjection(rt.transport, rt.db, p))
         }
         break

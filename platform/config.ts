@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import os from 'node:os'
 import path from 'node:path'
 
 /**
@@ -29,7 +30,10 @@ const env = z
     FTE_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(60_000).default(200),
     FTE_TICKET_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     FTE_SEED_KNOWLEDGE: bool.default(true),
-    FTE_KB_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.12),
+    FTE_KB_MIN_SCORE: z.coerce.number().min(0).max(1).optional(),
+    FTE_LOCAL_EMBEDDING: z.enum(['minilm', 'hash']).default('minilm'),
+    FTE_MODEL_DIR: z.string().optional(),
+    FTE_MODEL_REPOSITORY: z.string().url().default('https://repo1.maven.org/maven2'),
     PUBLIC_BASE_URL: z.string().url().optional(),
     FTE_CORS_ORIGINS: z.string().default(''),
     FTE_FORM_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
@@ -96,7 +100,10 @@ export interface Config {
   ticketSecret: string
   ticketSecretIsDefault: boolean
   seedKnowledge: boolean
-  knowledgeMinScore: number
+  /** Overrides the embedding model's own relevance bar when set. */
+  knowledgeMinScore: number | undefined
+  /** The embedding used without OpenAI: a sentence model run in-process, or lexical hashing. */
+  localEmbedding: { kind: 'minilm'; modelDir: string; repository: string } | { kind: 'hash' }
   /** Set when OPENAI_API_KEY is: chat generation and embeddings go to OpenAI (or OPENAI_BASE_URL). */
   openai: { apiKey: string; baseUrl?: string; chatModel: string; embeddingModel: string; timeoutMs: number } | null
   logLevel: LogLevel
@@ -177,6 +184,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ticketSecretIsDefault: !e.FTE_TICKET_SECRET,
     seedKnowledge: e.FTE_SEED_KNOWLEDGE,
     knowledgeMinScore: e.FTE_KB_MIN_SCORE,
+    // Outside the data dir: every data dir (tests, eval, demo) shares one download.
+    localEmbedding:
+      e.FTE_LOCAL_EMBEDDING === 'hash'
+        ? { kind: 'hash' }
+        : { kind: 'minilm', modelDir: path.resolve(e.FTE_MODEL_DIR ?? path.join(os.homedir(), '.cache', 'fte', 'models')), repository: e.FTE_MODEL_REPOSITORY },
     openai: e.OPENAI_API_KEY
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, chatModel: e.OPENAI_CHAT_MODEL, embeddingModel: e.OPENAI_EMBEDDING_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
       : null,

@@ -1,5 +1,7 @@
 import OpenAI from 'openai'
 import { embedLocally, LOCAL_EMBEDDING_MODEL } from './embedding.js'
+import type { ModelFiles, ModelSpec } from './modelFiles.js'
+import { loadEncoder, padded } from './sentenceEmbedder.js'
 
 /**
  * Text to vectors. The knowledge_base rows record which model embedded them; a query is only
@@ -7,18 +9,36 @@ import { embedLocally, LOCAL_EMBEDDING_MODEL } from './embedding.js'
  */
 export interface Embedder {
   readonly model: string
+  /**
+   * Cosine similarity a chunk needs to count as relevant with this model (FTE_KB_MIN_SCORE
+   * overrides it): each model spreads its scores differently, so the bar belongs to the model.
+   */
+  readonly minScore: number
   embed(texts: string[]): Promise<number[][]>
 }
 
-export const localEmbedder = (): Embedder => ({
+/** The lexical hashing embedding: no download, no semantics (FTE_LOCAL_EMBEDDING=hash). */
+export const hashEmbedder = (): Embedder => ({
   model: LOCAL_EMBEDDING_MODEL,
+  minScore: 0.12,
   embed: async (texts) => texts.map(embedLocally),
 })
 
-/** OpenAI text-embedding-3-small: 1536 dimensions, the knowledge_base column size. */
+/** A sentence-transformers model run in-process with ONNX Runtime (the offline default). */
+export async function sentenceEmbedder(spec: ModelSpec, files: ModelFiles): Promise<Embedder> {
+  const encoder = await loadEncoder(spec, files)
+  return { model: spec.id, minScore: spec.minScore, embed: async (texts) => (await encoder.encode(texts)).map(padded) }
+}
+
+/**
+ * OpenAI text-embedding-3-small: 1536 dimensions, the knowledge_base column size. Its bar is the
+ * lexical one's until measured against the real API, which cannot be reached from where this was
+ * built; set FTE_KB_MIN_SCORE after trying it.
+ */
 export function openAiEmbedder(client: OpenAI, model = 'text-embedding-3-small'): Embedder {
   return {
     model,
+    minScore: 0.12,
     async embed(texts) {
       const res = await client.embeddings.create({ model, input: texts, dimensions: 1536 })
       return res.data.sort((a, b) => a.index - b.index).map((d) => d.embedding)

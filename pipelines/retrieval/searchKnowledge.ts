@@ -26,6 +26,8 @@ interface Candidate {
 
 /** Reciprocal rank fusion constant: 60 is the value from the original paper and works without tuning. */
 const RRF_K = 60
+/** A word in more than this share of the chunks says nothing about which one is asked for. */
+const COMMON_WORD_SHARE = 0.2
 
 /**
  * Hybrid search: pgvector HNSW cosine over titled chunks, fused with Postgres full-text search by
@@ -52,13 +54,23 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
   }
   const words = fullTextQuery(query)
   if (words) {
+    // ts_rank counts matches but has no notion of how common a word is, so "nimbus" or "task",
+    // which most chunks contain, would outvote the one word that names the topic. Words found in
+    // more than a fifth of the chunks are left out of the text query (a crude IDF; always keeping
+    // words that occur once, so a tiny knowledge base still matches). Counted per query through
+    // the GIN index, so an article published a moment ago counts too.
     const rows = (
       await db.query<{ id: string; article_id: string; title: string; content: string }>(
-        `SELECT id, article_id, title, content
-           FROM knowledge_base, to_tsquery('english', $1) q
-          WHERE search @@ q
-          ORDER BY ts_rank(search, q) DESC LIMIT $2`,
-        [words, pool],
+        `WITH total AS (SELECT count(*) AS n FROM knowledge_base),
+              asked AS (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', $1))) AS w),
+              rare AS (SELECT w FROM asked, total
+                        WHERE (SELECT count(*) FROM knowledge_base WHERE search @@ quote_literal(w)::tsquery) <= greatest(1, total.n * $3::float8)),
+              q AS (SELECT string_agg(quote_literal(w), ' | ')::tsquery AS q FROM rare)
+         SELECT id, article_id, title, content
+           FROM knowledge_base, q
+          WHERE q.q IS NOT NULL AND search @@ q.q
+          ORDER BY ts_rank(search, q.q) DESC LIMIT $2`,
+        [words, pool, COMMON_WORD_SHARE],
       )
     ).rows
     rows.forEach((r, i) => {
@@ -99,12 +111,12 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
 }
 
 /**
- * Any of the message's content words, as a tsquery ("export | csv | project"). OR, not AND: a
- * customer's sentence rarely shares every word with the article; ranking sorts out the rest.
+ * The message's content words, for to_tsvector ("export csv project"); any of them may match (OR,
+ * not AND): a customer's sentence rarely shares every word with the article; ranking sorts out the rest.
  */
 export function fullTextQuery(text: string): string | null {
   const words = [...new Set((text.toLowerCase().match(/[a-z][a-z0-9]{2,}/g) ?? []).filter((w) => !FT_STOP.has(w)))].slice(0, 24)
-  return words.length ? words.join(' | ') : null
+  return words.length ? words.join(' ') : null
 }
 
 const FT_STOP = new Set(
