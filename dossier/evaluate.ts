@@ -17,7 +17,6 @@ import { stableId } from '../platform/ids.js'
 import { startSeeded } from '../bin/startSeeded.js'
 import { Topics, type AgentDecision, type CustomerIdentified, type CustomersMerged, type InboundMessage } from '../schemas/index.js'
 import { percentile } from '../loadtest/driver.js'
-import { ARTICLES } from './articles.js'
 import { SAMPLES, IDENTITY_SCENARIOS, type Sample } from './samples.js'
 
 const say = (s = '') => process.stdout.write(s + '\n')
@@ -31,7 +30,7 @@ async function main() {
   say(`evaluating ${SAMPLES.length} labelled messages and ${IDENTITY_SCENARIOS.length} identity scenarios (${config.openai ? 'OpenAI' : `offline responder, local embedding: ${config.localEmbedding.kind === 'hash' ? 'lexical hashing' : 'all-MiniLM-L6-v2'}`})`)
   const rt = await openRuntime(config, createLogger(config.logLevel))
   // Every article projected before the first question: the eval measures judgement, not a race.
-  const app = await startSeeded(rt, { articles: ARTICLES.length, timeoutMs: 120_000 })
+  const app = await startSeeded(rt, { timeoutMs: 120_000 })
 
   const decisions = new Map<string, AgentDecision>()
   const identified = new Map<string, CustomerIdentified>()

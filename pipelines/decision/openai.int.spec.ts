@@ -13,6 +13,7 @@ import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import { startRoles, ROLES, type Running } from '../../bin/roles.js'
 import { eventually, testConfig, testLog } from '../../platform/testSupport.js'
 import { startOpenAiStandIn, type OpenAiStandIn } from './openAiStandIn.js'
+import { MINILM } from '../retrieval/modelFiles.js'
 
 describe('OpenAI generation and embeddings (official client, local stand-in)', () => {
   let standIn: OpenAiStandIn
@@ -89,6 +90,6 @@ describe('OpenAI generation and embeddings (official client, local stand-in)', (
     rt = await openRuntime(testConfig({ FTE_DATA_DIR: dataDir }), testLog())
     app = await startRoles(rt, ROLES)
     const models = (await rt.db.query<{ m: string }>('SELECT DISTINCT embedding_model AS m FROM knowledge_base')).rows.map((r) => r.m)
-    assert.deepEqual(models, ['local-hash-v1'])
+    assert.deepEqual(models, [MINILM.id])
   })
 })
