@@ -6,6 +6,7 @@ import { matchEscalationRule, NEGATIVE_SENTIMENT_THRESHOLD } from './escalationP
 import { escalationAcknowledgement, formatForChannel } from './compose.js'
 import { sentimentOf } from './sentiment.js'
 import { questionText } from '../retrieval/searchKnowledge.js'
+import { unnamedInPassage } from './answerability.js'
 
 export interface Verdict {
   /** Null: answer it. Otherwise why a human takes over. */
@@ -26,14 +27,16 @@ export const questionOf = (r: KnowledgeRetrieved) => questionText(r.context.inbo
 
 /**
  * Whether the agent may answer: a policy rule (legal, refund, pricing, a human asked for), an
- * angry customer, or a knowledge base with nothing relevant after two searches hands it to a human.
+ * angry customer, or a knowledge base with nothing relevant after two searches (or a passage that
+ * never names the thing the customer asks we have) hands it to a human.
  */
 export function judge(retrieved: KnowledgeRetrieved): Verdict {
   const inbound = retrieved.context.inbound
   const sentiment = sentimentOf(inbound.content)
   const rule = matchEscalationRule(questionOf(retrieved), inbound.channel)
-  const reason =
-    rule?.reason ?? (sentiment < NEGATIVE_SENTIMENT_THRESHOLD ? 'negative_sentiment' : retrieved.hits.length === 0 ? 'no_relevant_knowledge' : null)
+  const best = retrieved.hits[0]
+  const unknown = !best || unnamedInPassage(questionOf(retrieved), best) !== null
+  const reason = rule?.reason ?? (sentiment < NEGATIVE_SENTIMENT_THRESHOLD ? 'negative_sentiment' : unknown ? 'no_relevant_knowledge' : null)
   const priority = rule?.priority ?? (reason === 'negative_sentiment' ? 'high' : inbound.priority ?? 'medium')
   return { reason, priority, sentiment, category: inbound.category ?? retrieved.hits[0]?.article_id.replace(/^kb-/, '').split('-')[0] ?? 'general' }
 }

@@ -61,6 +61,8 @@ describe('decide', () => {
     ['My lawyer will be in touch about this', 'legal'],
     ['Can we get a discount if we buy 50 seats?', 'pricing_negotiation'],
     ['Please let me speak to a human about my account', 'human_requested'],
+    ['Are you hiring? I would love an internship on your design team.', 'no_relevant_knowledge'],
+    ['Hello, any job openings for a support engineer in Lisbon?', 'no_relevant_knowledge'],
   ] as const) {
     it(`escalates "${text}" as ${reason}`, () => {
       const { decision, escalation, escalated, reply } = decide(retrieved(text), 5)
@@ -96,6 +98,21 @@ describe('decide', () => {
   it('escalates when the knowledge base has nothing relevant', () => {
     const { decision } = decide(retrieved('Do you have an office in Lisbon?', { hits: [] }), 5)
     assert.equal(decision.reason, 'no_relevant_knowledge')
+  })
+
+  it('hands over a question whether we have something the best passage never names', () => {
+    // Retrieval always finds the nearest article; answering from it would imply a yes or a no nobody documented.
+    for (const text of ['Does Nimbus have a built-in video call feature for standups?', 'is there a time-sheet approval workflow?', 'Do you offer an on-premise version?']) {
+      const { decision } = decide(retrieved(text), 5)
+      assert.equal(decision.reason, 'no_relevant_knowledge', text)
+    }
+  })
+
+  it('answers a question whether we have something when the passage names it', () => {
+    for (const text of ['Is there a way to reset my password?', 'Does Nimbus Tasks have a password reset link?', 'Do you support password resets by email?']) {
+      const { decision } = decide(retrieved(text), 5)
+      assert.equal(decision.action, 'reply', text)
+    }
   })
 
   it('is deterministic: the same input gives the same event ids', () => {

@@ -33,6 +33,12 @@ export const ESCALATION_RULES: EscalationRule[] = [
     priority: 'low',
     pattern: /\b(when (is|will|are|do you)\b[^.?!]{0,40}\b(coming( out)?|be released|released?|launch(ed|ing)?|available|ship(ped|ping)?)\b|roadmap|release date|eta for)\b/i,
   },
+  {
+    // The knowledge base documents the product, not the company's hiring: a job enquiry goes to people.
+    reason: 'no_relevant_knowledge',
+    priority: 'low',
+    pattern: /\b(open (positions?|roles|vacanc(y|ies))|job (openings?|opportunit(y|ies)|vacanc(y|ies))|vacanc(y|ies)|are you hiring|internships?|careers? (page|opportunit(y|ies)|at nimbus))\b/i,
+  },
   { reason: 'human_requested', priority: 'medium', pattern: /^\s*(human|agent|representative)\s*[.!?]*\s*$/i, channels: ['whatsapp'] },
 ]
 
