@@ -64,6 +64,14 @@ async function main() {
   let code = await runNodeTests(unit, { ...process.env, LOG_LEVEL: 'silent' })
   if (unitOnly || code !== 0) process.exit(code)
 
+  // Fetched here, with its progress shown, rather than silently inside the first spec that embeds.
+  say('local embedding model (all-MiniLM-L6-v2): fetched from Maven Central on the first run, then cached')
+  const model = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bin/fte.ts'), 'models'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'info' }, stdio: 'inherit' })
+  if (model.status !== 0) {
+    say(`fetching the local embedding model failed (exit ${model.status}); see the message above`)
+    process.exit(1)
+  }
+
   say('bringing up the test stack (Kafka, schema registry, Postgres + pgvector); the first run downloads and builds, later runs reuse')
   const up = spawnSync('bash', [path.join(root, 'scripts/stack/up.sh')], {
     env: { ...process.env, ...stackEnv },
