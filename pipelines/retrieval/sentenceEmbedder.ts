@@ -25,8 +25,9 @@ export function loadEncoder(spec: ModelSpec, files: ModelFiles): Promise<Encoder
 
 async function openEncoder(spec: ModelSpec, files: ModelFiles): Promise<Encoder> {
   const tokenizer = new Tokenizer(JSON.parse(readFileSync(files.tokenizer, 'utf8')), {})
-  // Two threads per call: the stages run many calls side by side, so more would only contend.
-  const session = await ort.InferenceSession.create(files.onnx, { intraOpNumThreads: 2, interOpNumThreads: 1 })
+  // One thread per call: the stages already run side by side, and ORT's extra threads spin while they
+  // wait, taking CPU from Postgres and the event loop (p50 search 4.7 ms with one, 5.3 ms with two, on 2 cores).
+  const session = await ort.InferenceSession.create(files.onnx, { intraOpNumThreads: 1, interOpNumThreads: 1 })
   const needsTypes = session.inputNames.includes('token_type_ids')
   // One text per run, never a padded batch: the int8 model quantizes activations with a scale
   // taken over the whole input tensor, so padding beside a text would shift its vector (cosine
