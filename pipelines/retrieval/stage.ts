@@ -39,7 +39,8 @@ export function retrievalStage(db: Queryable, embedder: Embedder, opts: { minSco
         context: identified.context,
         query,
         hits,
-        searches: hits.length ? searches : 2,
+        // The true count: a message that is already one plain question has no narrower second query.
+        searches,
       }
       const processing: TicketLifecycleChanged = {
         event_id: stableId('ticket-processing', identified.event_id),
