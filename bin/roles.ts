@@ -39,8 +39,15 @@ const openAiClient = (o: NonNullable<Runtime['config']['openai']>) => new OpenAI
 /**
  * The embedding model: OpenAI's when OPENAI_API_KEY is set, else the local one (all-MiniLM-L6-v2
  * in-process, downloaded once on first start; or lexical hashing with FTE_LOCAL_EMBEDDING=hash).
+ * Its relevance bar is the model's own unless FTE_KB_MIN_SCORE overrides it.
  */
 export async function embedderFor(rt: Runtime): Promise<Embedder> {
+  const embedder = await modelEmbedder(rt)
+  const override = rt.config.knowledgeMinScore
+  return override === undefined ? embedder : { ...embedder, minScore: override }
+}
+
+async function modelEmbedder(rt: Runtime): Promise<Embedder> {
   if (rt.config.openai) return openAiEmbedder(openAiClient(rt.config.openai), rt.config.openai.embeddingModel)
   const files = await localModelFiles(rt.config, rt.log)
   return files ? sentenceEmbedder(MINILM, files) : hashEmbedder()
@@ -75,7 +82,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         break
       case 'retrieval':
         starting.push(runStage(rt.transport, retrievalStage(rt.db, embedder!, {
-            minScore: rt.config.knowledgeMinScore ?? embedder!.minScore,
+            minScore: embedder!.minScore,
             onEmbedError: (err) => rt.log.warn('query embedding failed; searching full text only', { error: err.message }),
           })))
         break

@@ -52,7 +52,7 @@ async function main() {
     const times: number[] = []
     for (let i = 0; i < searches; i++) {
       const t0 = process.hrtime.bigint()
-      await searchKnowledge(rt.db, embedder, queries[i % queries.length]!, { minScore: rt.config.knowledgeMinScore ?? embedder.minScore })
+      await searchKnowledge(rt.db, embedder, queries[i % queries.length]!, { minScore: embedder.minScore })
       times.push(Number(process.hrtime.bigint() - t0) / 1e6)
     }
     times.sort((a, b) => a - b)
