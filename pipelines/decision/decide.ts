@@ -33,12 +33,13 @@ export const questionOf = (r: KnowledgeRetrieved) => questionText(r.context.inbo
 export function judge(retrieved: KnowledgeRetrieved): Verdict {
   const inbound = retrieved.context.inbound
   const sentiment = sentimentOf(inbound.content)
-  const rule = matchEscalationRule(questionOf(retrieved), inbound.channel)
+  const question = questionOf(retrieved)
+  const rule = matchEscalationRule(question, inbound.channel)
   const best = retrieved.hits[0]
-  const unknown = !best || unnamedInPassage(questionOf(retrieved), best) !== null
+  const unknown = !best || unnamedInPassage(question, best) !== null
   const reason = rule?.reason ?? (sentiment < NEGATIVE_SENTIMENT_THRESHOLD ? 'negative_sentiment' : unknown ? 'no_relevant_knowledge' : null)
   const priority = rule?.priority ?? (reason === 'negative_sentiment' ? 'high' : inbound.priority ?? 'medium')
-  return { reason, priority, sentiment, category: inbound.category ?? retrieved.hits[0]?.article_id.replace(/^kb-/, '').split('-')[0] ?? 'general' }
+  return { reason, priority, sentiment, category: inbound.category ?? best?.article_id.replace(/^kb-/, '').split('-')[0] ?? 'general' }
 }
 
 /**
