@@ -2,7 +2,7 @@ import { loadConfig, ConfigError } from '../platform/config.js'
 import { createLogger } from '../platform/log.js'
 import { openRuntime } from '../platform/runtime.js'
 import { ROLES, startRoles, seedKnowledge, localModelFiles, type Role } from './roles.js'
-import { ModelDownloadError } from '../pipelines/retrieval/modelFiles.js'
+import { ModelDownloadError } from '../platform/embedding/modelFiles.js'
 import { listDeadLetters, replayDeadLetters } from './deadLetters.js'
 import { gmailCommand, GMAIL_USAGE } from '../gateways/gmail/watchCommand.js'
 

@@ -3,7 +3,7 @@
  * retrieval -> decision -> dispatch -> projections -> read API. Kafka mode runs on the real
  * broker, registry and Postgres + pgvector that scripts/test.ts started.
  */
-import { startSeeded } from './startSeeded.js'
+import { startSeeded } from '../testing/seeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'
@@ -14,7 +14,7 @@ import { openRuntime, type Runtime } from '../platform/runtime.js'
 import type { Running } from './roles.js'
 import { replayDeadLetters } from './deadLetters.js'
 import { Topics, type InboundMessage } from '../schemas/index.js'
-import { eventually, freshDatabase, noStack, stack, testConfig, testLog, uniqueName } from '../platform/testSupport.js'
+import { eventually, freshDatabase, noStack, stack, testConfig, testLog, uniqueName } from '../testing/stack.js'
 
 interface Ctx {
   rt: Runtime

@@ -1,5 +1,5 @@
 import type Router from '@koa/router'
-import type { GatewayDeps } from './http/app.js'
+import type { GatewayDeps } from './gateway.js'
 import { whatsappRoutes } from './whatsapp/routes.js'
 import { gmailRoutes } from './gmail/routes.js'
 

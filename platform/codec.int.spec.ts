@@ -8,8 +8,8 @@ import assert from 'node:assert/strict'
 import { Topics, type Topic } from '../schemas/index.js'
 import { avroCodec, localSchemaStore, registrySchemaStore, unframe, IncompatibleSchemaError, type SchemaStore } from './codec.js'
 import { pgliteDb, type Db } from './db.js'
-import { migrate } from '../db/migrate.js'
-import { noStack, stack, uniqueName } from './testSupport.js'
+import { migrate } from './migrate.js'
+import { noStack, stack, uniqueName } from '../testing/stack.js'
 
 const v1 = { type: 'record', name: 'Probe', namespace: 'fte.test', fields: [{ name: 'id', type: 'string' }] }
 const v2 = { ...v1, fields: [...v1.fields, { name: 'note', type: 'string', default: 'none' }] }

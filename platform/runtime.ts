@@ -5,7 +5,7 @@ import { avroCodec, localSchemaStore, registrySchemaStore } from './codec.js'
 import { embeddedTransport } from './transport/embedded.js'
 import { kafkaTransport } from './transport/kafka.js'
 import type { Transport } from './transport/contract.js'
-import { migrate } from '../db/migrate.js'
+import { migrate } from './migrate.js'
 
 export interface Runtime {
   config: Config

@@ -4,7 +4,7 @@
  * the customer's thread. Google is a local stand-in (gateways/gmail/googleStandIn.ts): token
  * endpoint, Gmail REST API, and a JWKS whose key signs the push tokens.
  */
-import { startSeeded } from '../../bin/startSeeded.js'
+import { startSeeded } from '../../testing/seeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'
@@ -16,10 +16,10 @@ import { generateKeyPair } from 'jose'
 import { simpleParser } from 'mailparser'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import type { Running } from '../../bin/roles.js'
-import { createGateway } from '../http/app.js'
+import { createGateway } from '../gateway.js'
 import { Topics } from '../../schemas/index.js'
-import { eventually, testConfig, testLog, uniqueName } from '../../platform/testSupport.js'
-import { startGoogleStandIn, type GoogleStandIn } from './googleStandIn.js'
+import { eventually, testConfig, testLog, uniqueName } from '../../testing/stack.js'
+import { startGoogleStandIn, type GoogleStandIn } from '../../testing/standIns/google.js'
 import { watchMailbox } from './watchCommand.js'
 import { RESYNC_QUERY, SYNC_LIMITS } from './mailboxSync.js'
 import { MAX_CONTENT_CHARS } from './emailContent.js'

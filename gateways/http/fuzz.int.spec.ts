@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net'
 import { exportJWK, generateKeyPair } from 'jose'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import { startRoles, ROLES, type Running } from '../../bin/roles.js'
-import { testConfig, testLog } from '../../platform/testSupport.js'
+import { testConfig, testLog } from '../../testing/stack.js'
 
 const RUNS = Number(process.env.FTE_FUZZ_RUNS ?? 150)
 

@@ -4,7 +4,7 @@
  */
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { gatewayForTests, type GatewayForTests } from './gatewayForTests.js'
+import { gatewayForTests, type GatewayForTests } from '../../testing/gateway.js'
 
 const form = { name: 'Ada', email: 'ada@example.com', subject: 'Login', category: 'technical', message: 'I forgot my password and cannot log in' }
 const SHOP = 'https://shop.example.com'

@@ -4,7 +4,7 @@
  * on another site, up to the agent's answer; plus the form API's honeypot, rate limit and CORS
  * against the real pipeline. Screenshots go to /tmp/fte-webform-*.png.
  */
-import { startSeeded } from '../../bin/startSeeded.js'
+import { startSeeded } from '../../testing/seeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -16,7 +16,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import type { Running } from '../../bin/roles.js'
 import { Topics } from '../../schemas/index.js'
-import { eventually, testConfig, testLog } from '../../platform/testSupport.js'
+import { eventually, testConfig, testLog } from '../../testing/stack.js'
 
 const CHROMIUM = process.env.FTE_CHROMIUM_PATH ?? '/usr/bin/chromium'
 // Skipped on a developer machine without Chromium; in CI (.ci/run installs it) a missing browser fails instead of hiding.

@@ -1,6 +1,6 @@
 import type { InboundMessage } from '../../schemas/index.js'
 import { stableId } from '../../platform/ids.js'
-import { normalizePhone } from '../../pipelines/identity/normalize.js'
+import { normalizePhone } from '../../platform/identifiers.js'
 import { MESSAGE_SID, param, problem, type FormResult, type TwilioParams } from './twilioForm.js'
 
 /** WhatsApp's own limit on a text message; Twilio never sends a longer Body. */

@@ -3,7 +3,7 @@
  * SDK's own helper over the public URL), the whole pipeline, and replies out through the official
  * `twilio` client to a local stand-in speaking Twilio's REST wire format.
  */
-import { startSeeded } from '../../bin/startSeeded.js'
+import { startSeeded } from '../../testing/seeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'
@@ -16,13 +16,13 @@ import twilio from 'twilio'
 import fc from 'fast-check'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import type { Running } from '../../bin/roles.js'
-import { eventually, testConfig, testLog } from '../../platform/testSupport.js'
+import { eventually, testConfig, testLog } from '../../testing/stack.js'
 import { stableId } from '../../platform/ids.js'
-import { createGateway } from '../http/app.js'
+import { createGateway } from '../gateway.js'
 import { Topics, type InboundMessage, type ReplyRequested } from '../../schemas/index.js'
-import { whatsappSender, SERVICE_WINDOW_MS } from '../../pipelines/dispatch/whatsappSender.js'
+import { whatsappSender, SERVICE_WINDOW_MS } from './sender.js'
 import { EMPTY_TWIML } from './twilioWebhook.js'
-import { INVALID_NUMBER, startTwilioStandIn, type TwilioStandIn } from './twilioStandIn.js'
+import { INVALID_NUMBER, startTwilioStandIn, type TwilioStandIn } from '../../testing/standIns/twilio.js'
 
 const PUBLIC_BASE_URL = 'https://support.example.com'
 const ACCOUNT_SID = 'AC' + '1f'.repeat(16)

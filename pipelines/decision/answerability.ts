@@ -1,5 +1,5 @@
 import type { KnowledgeHit } from '../../schemas/index.js'
-import { stem } from '../retrieval/embedding.js'
+import { stem } from '../../platform/text.js'
 
 /**
  * "Does Nimbus Tasks have a whiteboard?" is a question about whether something exists. Retrieval

@@ -1,5 +1,5 @@
 import type { Channel, KnowledgeHit } from '../../schemas/index.js'
-import { tokens } from '../retrieval/embedding.js'
+import { tokens } from '../../platform/text.js'
 import { BRAND } from './brand.js'
 
 /** Channel limits from the brief: email 500 words, web form 300 words, WhatsApp 300 chars preferred (1600 hard). */

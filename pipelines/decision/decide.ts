@@ -5,7 +5,7 @@ import { stableId } from '../../platform/ids.js'
 import { matchEscalationRule, NEGATIVE_SENTIMENT_THRESHOLD } from './escalationPolicy.js'
 import { escalationAcknowledgement, formatForChannel } from './compose.js'
 import { sentimentOf } from './sentiment.js'
-import { questionText } from '../retrieval/searchKnowledge.js'
+import { questionText } from '../../platform/text.js'
 import { unnamedInPassage } from './answerability.js'
 
 export interface Verdict {

@@ -1,5 +1,5 @@
 import type { Identifier, KnowledgeHit } from '../../schemas/index.js'
-import { COMPETITORS, INTERNAL_TERMS } from '../../dossier/company.js'
+import { COMPETITORS, INTERNAL_TERMS } from '../../demo/company.js'
 
 /**
  * Checks on every answer before it leaves, whoever wrote it (OpenAI or the offline responder).

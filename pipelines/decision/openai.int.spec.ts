@@ -3,7 +3,7 @@
  * Chat Completions and Embeddings wire format: grounded structured answers, fallback to the
  * offline responder on errors, guardrails on model output, and re-embedding on a model change.
  */
-import { startSeeded } from '../../bin/startSeeded.js'
+import { startSeeded } from '../../testing/seeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'
@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import { startRoles, ROLES, type Running } from '../../bin/roles.js'
-import { eventually, testConfig, testLog } from '../../platform/testSupport.js'
-import { startOpenAiStandIn, type OpenAiStandIn } from './openAiStandIn.js'
-import { MINILM } from '../retrieval/modelFiles.js'
+import { eventually, testConfig, testLog } from '../../testing/stack.js'
+import { startOpenAiStandIn, type OpenAiStandIn } from '../../testing/standIns/openAi.js'
+import { MINILM } from '../../platform/embedding/modelFiles.js'
 
 describe('OpenAI generation and embeddings (official client, local stand-in)', () => {
   let standIn: OpenAiStandIn

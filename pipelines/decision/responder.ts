@@ -1,7 +1,7 @@
 import OpenAI from 'openai'
 import type { Channel, KnowledgeHit } from '../../schemas/index.js'
 import type { Logger } from '../../platform/log.js'
-import { COMPANY } from '../../dossier/company.js'
+import { COMPANY } from '../../demo/company.js'
 import { groundedAnswer } from './compose.js'
 
 export interface AnswerRequest {

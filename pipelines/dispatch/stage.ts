@@ -4,7 +4,7 @@ import type { Queryable } from '../../platform/db.js'
 import type { Stage } from '../../platform/stage.js'
 import { stableId } from '../../platform/ids.js'
 import { metrics } from '../../platform/metrics.js'
-import type { ChannelSender } from './channels.js'
+import type { ChannelSender } from './sender.js'
 import type { CircuitBreaker } from './breaker.js'
 
 const FINAL = new Set(['sent', 'delivered', 'read', 'recorded', 'queued', 'needs_template'])

@@ -1,7 +1,8 @@
 import type { CustomerIdentified, CustomersMerged, Identifier, InboundMessage, TicketLifecycleChanged } from '../../schemas/index.js'
 import { PermanentError } from '../../platform/transport/contract.js'
 import { stableId } from '../../platform/ids.js'
-import { identifiersOf, statedIdentifiers } from './normalize.js'
+import { identifiersOf } from '../../platform/identifiers.js'
+import { statedIdentifiers } from './statedIdentifiers.js'
 
 /** A message continues the customer's conversation if their last message was this recent. */
 export const CONVERSATION_WINDOW_MS = 24 * 60 * 60 * 1000

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { InboundMessage } from '../../schemas/index.js'
 import { candidateCustomerId, resolveIdentity, ticketIdFor, CONVERSATION_WINDOW_MS, type IdentityFacts } from './resolveIdentity.js'
-import { normalizeEmail, normalizePhone, statedIdentifiers } from './normalize.js'
+import { normalizeEmail, normalizePhone } from '../../platform/identifiers.js'
+import { statedIdentifiers } from './statedIdentifiers.js'
 
 const HOUR = 3_600_000
 const msg = (over: Partial<InboundMessage> = {}): InboundMessage => ({

@@ -2,7 +2,8 @@ import { Topics, type Identifier, type InboundMessage } from '../../schemas/inde
 import type { Db, Queryable } from '../../platform/db.js'
 import type { Stage } from '../../platform/stage.js'
 import type { OutgoingEvent } from '../../platform/transport/contract.js'
-import { identifiersOf, statedIdentifiers } from './normalize.js'
+import { identifiersOf } from '../../platform/identifiers.js'
+import { statedIdentifiers } from './statedIdentifiers.js'
 import { candidateCustomerId, resolveIdentity, type IdentityFacts } from './resolveIdentity.js'
 
 const ts = (ms: number) => new Date(ms).toISOString()

@@ -1,10 +1,8 @@
 import pgvector from 'pgvector'
 import type { Queryable } from '../../platform/db.js'
-import type { InboundMessage, KnowledgeHit } from '../../schemas/index.js'
-import type { Embedder } from './embedder.js'
+import type { KnowledgeHit } from '../../schemas/index.js'
+import type { Embedder } from '../../platform/embedding/contract.js'
 
-/** What a message asks: the subject carries the topic on forms and emails, the body the detail. */
-export const questionText = (inbound: Pick<InboundMessage, 'subject' | 'content'>) => [inbound.subject, inbound.content].filter(Boolean).join('\n')
 
 export interface SearchOptions {
   k?: number

@@ -2,8 +2,9 @@ import { Topics, type CustomerIdentified, type KnowledgeHit, type KnowledgeRetri
 import type { Queryable } from '../../platform/db.js'
 import type { Stage } from '../../platform/stage.js'
 import { stableId } from '../../platform/ids.js'
-import { questionText, searchKnowledge } from './searchKnowledge.js'
-import type { Embedder } from './embedder.js'
+import { searchKnowledge } from './searchKnowledge.js'
+import { questionText } from '../../platform/text.js'
+import type { Embedder } from '../../platform/embedding/contract.js'
 
 /**
  * The second search, when the first found nothing: only the sentences that ask something (or the

@@ -10,11 +10,11 @@ import path from 'node:path'
 import { Topics, type DeadLetter, type InboundMessage } from '../../schemas/index.js'
 import { avroCodec, localSchemaStore, registrySchemaStore, MAGIC_BYTE } from '../codec.js'
 import { pgliteDb, type Db } from '../db.js'
-import { migrate } from '../../db/migrate.js'
+import { migrate } from '../migrate.js'
 import { embeddedTransport } from './embedded.js'
 import { kafkaTransport } from './kafka.js'
 import { PermanentError, type DeliveredEvent, type Transport } from './contract.js'
-import { eventually, noStack, stack, testLog, uniqueName } from '../testSupport.js'
+import { eventually, noStack, stack, testLog, uniqueName } from '../../testing/stack.js'
 
 const policy = { maxAttempts: 3, retryBackoffMs: 10 }
 

@@ -2,7 +2,7 @@ import pgvector from 'pgvector'
 import { Topics, type KnowledgeArticlePublished } from '../../schemas/index.js'
 import type { Db } from '../../platform/db.js'
 import type { Projection } from '../../platform/projection.js'
-import type { Embedder } from '../../pipelines/retrieval/embedder.js'
+import type { Embedder } from '../../platform/embedding/contract.js'
 import { chunkArticle } from './chunk.js'
 
 // The title is embedded with every chunk: it is the best short description of what the chunk answers.

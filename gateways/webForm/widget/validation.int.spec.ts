@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { gatewayForTests, type GatewayForTests } from '../gatewayForTests.js'
+import { gatewayForTests, type GatewayForTests } from '../../../testing/gateway.js'
 import { EMPTY_FORM, firstInvalid, firstPerField, toPayload, validate, type FormValues } from './validation.js'
 
 const valid: FormValues = { ...EMPTY_FORM, name: 'Ada', email: 'ada@example.com', subject: 'Login', category: 'technical', message: 'I forgot my password' }

@@ -5,7 +5,7 @@ import type { Queryable } from '../../platform/db.js'
 import type { Logger } from '../../platform/log.js'
 import { PermanentError } from '../../platform/transport/contract.js'
 import type { DeliveryStatus, ReplyRequested } from '../../schemas/index.js'
-import type { ChannelSender } from './channels.js'
+import type { ChannelSender } from '../../pipelines/dispatch/sender.js'
 
 /** Twilio refuses a WhatsApp body over 1600 characters (error 21617). */
 export const WHATSAPP_MAX_CHARS = 1600

@@ -1,8 +1,8 @@
-import type { Channel } from '../../schemas/index.js'
-import type { Runtime } from '../../platform/runtime.js'
-import { recordingSender, webFormSender, type ChannelSender } from './channels.js'
-import { whatsappSender } from './whatsappSender.js'
-import { gmailSender, webFormWithEmailCopy } from './gmailSender.js'
+import type { Channel } from '../schemas/index.js'
+import type { Runtime } from '../platform/runtime.js'
+import { recordingSender, webFormSender, type ChannelSender } from '../pipelines/dispatch/sender.js'
+import { whatsappSender } from '../gateways/whatsapp/sender.js'
+import { gmailSender, webFormWithEmailCopy } from '../gateways/gmail/sender.js'
 
 /**
  * How each channel's replies leave, from the configuration: the provider's sender when the

@@ -1,21 +1,10 @@
 import OpenAI from 'openai'
-import { embedLocally, LOCAL_EMBEDDING_MODEL } from './embedding.js'
+import { embedLocally, LOCAL_EMBEDDING_MODEL } from './hashEmbedding.js'
 import type { ModelFiles, ModelSpec } from './modelFiles.js'
 import { loadEncoder, padded } from './sentenceEmbedder.js'
+import type { Embedder } from './contract.js'
 
-/**
- * Text to vectors. The knowledge_base rows record which model embedded them; a query is only
- * compared with rows of the same model, and a model change re-embeds (see reembedKnowledge).
- */
-export interface Embedder {
-  readonly model: string
-  /**
-   * Cosine similarity a chunk needs to count as relevant with this model (FTE_KB_MIN_SCORE
-   * overrides it): each model spreads its scores differently, so the bar belongs to the model.
-   */
-  readonly minScore: number
-  embed(texts: string[]): Promise<number[][]>
-}
+export type { Embedder } from './contract.js'
 
 /** The lexical hashing embedding: no download, no semantics (FTE_LOCAL_EMBEDDING=hash). */
 export const hashEmbedder = (): Embedder => ({

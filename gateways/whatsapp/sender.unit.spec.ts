@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { isPermanentTwilioError, SERVICE_WINDOW_MS, splitMessage, WHATSAPP_MAX_CHARS, withinServiceWindow } from './whatsappSender.js'
+import { isPermanentTwilioError, SERVICE_WINDOW_MS, splitMessage, WHATSAPP_MAX_CHARS, withinServiceWindow } from './sender.js'
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const squeeze = (s: string) => s.replace(/\s+/g, '')

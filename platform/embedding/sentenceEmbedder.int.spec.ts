@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { testConfig, testLog } from '../../platform/testSupport.js'
+import { testConfig, testLog } from '../../testing/stack.js'
 import { localModelFiles } from '../../bin/roles.js'
 import { sentenceEmbedder } from './embedder.js'
-import { DIMENSIONS } from './embedding.js'
+import { DIMENSIONS } from './contract.js'
 import { MINILM } from './modelFiles.js'
 
 const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0)

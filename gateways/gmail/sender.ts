@@ -2,9 +2,9 @@ import MailComposer from 'nodemailer/lib/mail-composer'
 import type { Config } from '../../platform/config.js'
 import type { Logger } from '../../platform/log.js'
 import type { ReplyRequested } from '../../schemas/index.js'
-import { gmailApi, httpStatusOf, type Gmail } from '../../gateways/gmail/gmailApi.js'
+import { gmailApi, httpStatusOf, type Gmail } from './gmailApi.js'
 import { PermanentError } from '../../platform/transport/contract.js'
-import type { ChannelSender } from './channels.js'
+import type { ChannelSender } from '../../pipelines/dispatch/sender.js'
 
 /** Used when the answered message had no subject (the decision stage adds "Re: " otherwise). */
 export const DEFAULT_SUBJECT = 'Re: your message'

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import ort from 'onnxruntime-node'
 import { Tokenizer } from '@huggingface/tokenizers'
 import type { ModelFiles, ModelSpec } from './modelFiles.js'
-import { DIMENSIONS } from './embedding.js'
+import { DIMENSIONS } from './contract.js'
 
 /** What the embedder needs from a loaded model: text in, unit vectors of spec.dimensions out. */
 interface Encoder {

@@ -1,9 +1,9 @@
 import Postgrator from 'postgrator'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Db } from '../platform/db.js'
+import type { Db } from './db.js'
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations', '*.sql')
+const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'db', 'migrations', '*.sql')
 // Arbitrary constant: several pods may start at once and only one may migrate.
 const MIGRATION_LOCK = 7_331_001
 

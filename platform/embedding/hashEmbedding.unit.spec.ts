@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { DIMENSIONS, embedLocally, stem } from './embedding.js'
+import { DIMENSIONS } from './contract.js'
+import { embedLocally } from './hashEmbedding.js'
+import { stem } from '../text.js'
 
 const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0)
 

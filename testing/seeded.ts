@@ -1,6 +1,6 @@
 import type { Runtime } from '../platform/runtime.js'
-import { startRoles, seedKnowledge, ROLES, type Running } from './roles.js'
-import { ARTICLES } from '../dossier/articles.js'
+import { startRoles, seedKnowledge, ROLES, type Running } from '../bin/roles.js'
+import { ARTICLES } from '../demo/articles.js'
 
 /**
  * For integration specs, the bench and the eval: every role on the runtime, the demo knowledge

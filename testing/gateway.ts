@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { openRuntime } from '../../platform/runtime.js'
-import { avroCodec, localSchemaStore } from '../../platform/codec.js'
-import { createLogger } from '../../platform/log.js'
-import { testConfig } from '../../platform/testSupport.js'
-import { Topics, type InboundMessage, type Topic } from '../../schemas/index.js'
-import { createGateway } from '../http/app.js'
+import { openRuntime } from '../platform/runtime.js'
+import { avroCodec, localSchemaStore } from '../platform/codec.js'
+import { createLogger } from '../platform/log.js'
+import { testConfig } from './stack.js'
+import { Topics, type InboundMessage, type Topic } from '../schemas/index.js'
+import { createGateway } from '../gateways/gateway.js'
 
 export interface GatewayForTests {
   url: string

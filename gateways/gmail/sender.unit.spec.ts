@@ -4,9 +4,9 @@ import { simpleParser } from 'mailparser'
 import { loadConfig } from '../../platform/config.js'
 import { createLogger, type Logger } from '../../platform/log.js'
 import type { ReplyRequested } from '../../schemas/index.js'
-import type { Gmail } from '../../gateways/gmail/gmailApi.js'
-import { composeReply, emailCopyOf, gmailSender, webFormWithEmailCopy, DEFAULT_SUBJECT } from './gmailSender.js'
-import type { ChannelSender } from './channels.js'
+import type { Gmail } from './gmailApi.js'
+import { composeReply, emailCopyOf, gmailSender, webFormWithEmailCopy, DEFAULT_SUBJECT } from './sender.js'
+import type { ChannelSender } from '../../pipelines/dispatch/sender.js'
 
 const config = loadConfig({
   GMAIL_ADDRESS: 'Support@Acme.test', GMAIL_CLIENT_ID: 'id', GMAIL_CLIENT_SECRET: 'secret', GMAIL_REFRESH_TOKEN: 'refresh',

@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { loadConfig, type Config } from './config.js'
-import { createLogger } from './log.js'
+import { loadConfig, type Config } from '../platform/config.js'
+import { createLogger } from '../platform/log.js'
 
 export const stack = {
   kafkaBrokers: process.env.FTE_TEST_KAFKA_BROKERS,

@@ -5,7 +5,7 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { embedLocally } from '../retrieval/embedding.js'
+import { embedLocally } from '../../platform/embedding/hashEmbedding.js'
 
 export type StandInMode = 'answer' | 'fail' | 'slow' | 'competitor' | 'garbage'
 

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { tokens } from '../text.js'
+import { DIMENSIONS } from './contract.js'
 
 /**
  * The offline embedding: a signed hashing vectorizer over stemmed words, word bigrams and
@@ -7,26 +9,6 @@ import { createHash } from 'node:crypto'
  * typos through the character grams, but not synonyms. Fast and needs no download.
  */
 export const LOCAL_EMBEDDING_MODEL = 'local-hash-v1'
-export const DIMENSIONS = 1536
-
-const STOP = new Set(
-  'a an and are as at be been but by can could do does did for from had has have how i if in into is it its me my of on or our so than that the their them then there these they this to too us was we were what when where which who why will with would you your yours im ive dont cant please hi hello thanks thank'.split(' '),
-)
-
-export function tokens(text: string): string[] {
-  return (text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9\s]/g, ' ').match(/[a-z0-9]+/g) ?? [])
-    .filter((t) => !STOP.has(t) && t.length > 1)
-    .map(stem)
-}
-
-/** A light suffix stripper: enough to join "exports", "exporting" and "exported". */
-export function stem(word: string): string {
-  if (word.length <= 4) return word
-  for (const suffix of ['ations', 'ation', 'ings', 'ing', 'ers', 'ed', 'es', 's']) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3) return word.slice(0, -suffix.length)
-  }
-  return word
-}
 
 function bucket(feature: string): [number, number] {
   const h = createHash('md5').update(feature).digest()

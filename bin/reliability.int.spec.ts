@@ -3,18 +3,18 @@
  * stand-in: while WhatsApp is down, web-form replies keep flowing; the WhatsApp reply is retried,
  * dead-lettered with the reason, shown as failed on the ticket, and sent once replayed.
  */
-import { startSeeded } from '../../bin/startSeeded.js'
+import { startSeeded } from '../testing/seeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { openRuntime, type Runtime } from '../../platform/runtime.js'
-import type { Running } from '../../bin/roles.js'
-import { replayDeadLetters } from '../../bin/deadLetters.js'
-import { eventually, testConfig, testLog, uniqueName } from '../../platform/testSupport.js'
-import { Topics, type InboundMessage } from '../../schemas/index.js'
-import { startTwilioStandIn, type TwilioStandIn } from '../../gateways/whatsapp/twilioStandIn.js'
+import { openRuntime, type Runtime } from '../platform/runtime.js'
+import type { Running } from './roles.js'
+import { replayDeadLetters } from './deadLetters.js'
+import { eventually, testConfig, testLog, uniqueName } from '../testing/stack.js'
+import { Topics, type InboundMessage } from '../schemas/index.js'
+import { startTwilioStandIn, type TwilioStandIn } from '../testing/standIns/twilio.js'
 
 const ACCOUNT_SID = 'AC' + '1'.repeat(32)
 const AUTH_TOKEN = 'reliability-token'
