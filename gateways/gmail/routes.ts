@@ -1,7 +1,7 @@
 import Router from '@koa/router'
 import type Koa from 'koa'
 import { Topics } from '../../schemas/index.js'
-import type { GatewayDeps } from '../gateway.js'
+import type { GatewayDeps } from '../http/deps.js'
 import { HttpError } from '../http/errors.js'
 import { gmailApi } from './gmailApi.js'
 import { pushVerifier } from './pushAuth.js'

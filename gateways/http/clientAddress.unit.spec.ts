@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Koa from 'koa'
-import { proxyOptions } from '../gateway.js'
+import { proxyOptions } from './clientAddress.js'
 
 // The client address behind our proxies: a client cannot pick its own by sending X-Forwarded-For.
 async function ipSeen(hops: number, forwardedFor: string): Promise<string> {

@@ -1,5 +1,5 @@
 import type Koa from 'koa'
-import type { Config } from '../../platform/config.js'
+import type { GatewayDeps } from '../http/deps.js'
 import { cors } from '../http/cors.js'
 import { rateLimit, SlidingWindowLimiter } from '../http/rateLimit.js'
 
@@ -11,7 +11,7 @@ const SUBMIT = /^\/support\/submit\/?$/
  * CORS and the per-client submission brake for the web-form API. Mounted before the body parser,
  * so refused requests cost no parsing and preflights never reach the router.
  */
-export function webFormGuards(config: Config, opts: { now?: () => number } = {}): Koa.Middleware {
+export function webFormGuards({ config }: Pick<GatewayDeps, 'config'>, opts: { now?: () => number } = {}): Koa.Middleware {
   const allowCors = cors({
     origins: config.http.corsOrigins,
     methods: ['GET', 'POST', 'OPTIONS'],

@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import Router from '@koa/router'
 import type Koa from 'koa'
-import type { Config } from '../../platform/config.js'
-import type { Queryable } from '../../platform/db.js'
-import type { Logger } from '../../platform/log.js'
-import type { Transport } from '../../platform/transport/contract.js'
 import { Topics, type InboundMessage } from '../../schemas/index.js'
 import { isIssuedTicketId, newTicketId, stableId } from '../../platform/ids.js'
 import { normalizeEmail } from '../../platform/identifiers.js'
 import { ticketView } from '../../projections/tickets/ticketView.js'
 import { HttpError } from '../http/errors.js'
+import type { GatewayDeps } from '../http/deps.js'
 import { webFormSubmission } from './submission.js'
 import { honeypotFilled } from './honeypot.js'
 import { widgetBundle, type Encoding } from './widgetBundle.js'
@@ -20,7 +17,7 @@ import { supportPage, supportPageCsp } from './page.js'
  * what embeds it: GET /widget.js and the standalone GET /support page. CORS and the rate limit
  * for the API are in guards.ts (they run before body parsing).
  */
-export function webFormRoutes(deps: { config: Config; db: Queryable; transport: Transport; log?: Logger }): Router {
+export function webFormRoutes(deps: GatewayDeps): Router {
   const router = new Router()
 
   router.post('/support/submit', async (ctx) => {
@@ -29,7 +26,7 @@ export function webFormRoutes(deps: { config: Config; db: Queryable; transport: 
     const ticketId = newTicketId(deps.config.ticketSecret)
     // Validated first, so a bot gets exactly the answer a person would for the same input.
     if (honeypotFilled(form)) {
-      deps.log?.info('web form: honeypot filled, submission dropped', { ip: ctx.ip })
+      deps.log.info('web form: honeypot filled, submission dropped', { ip: ctx.ip })
       return accepted(ctx, ticketId)
     }
     const now = Date.now()

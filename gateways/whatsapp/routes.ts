@@ -1,9 +1,6 @@
 import Router from '@koa/router'
 import type Koa from 'koa'
-import type { Config } from '../../platform/config.js'
-import type { Queryable } from '../../platform/db.js'
-import type { Logger } from '../../platform/log.js'
-import type { Transport } from '../../platform/transport/contract.js'
+import type { GatewayDeps } from '../http/deps.js'
 import { Topics } from '../../schemas/index.js'
 import { STATUS_CALLBACK_PATH } from './sender.js'
 import { inboundMessageOf, parseInboundForm } from './inboundMessage.js'
@@ -19,7 +16,7 @@ export const STATUS_PATH = STATUS_CALLBACK_PATH
  * status callbacks. Both are signed by Twilio; both answer before any processing happens, since
  * the pipeline does the work from the published event.
  */
-export function whatsappRoutes(deps: { config: Config; db: Queryable; transport: Transport; log: Logger }): Router {
+export function whatsappRoutes(deps: GatewayDeps): Router {
   const router = new Router()
   const log = deps.log.child({ channel: 'whatsapp' })
 

@@ -2,8 +2,8 @@ import type { Topic } from '../../schemas/index.js'
 
 /**
  * The one transport contract. Kafka (kafkajs) and the embedded log (a table in the embedded
- * database) both implement it, and platform/transport/contract.int.spec.ts runs the same suite
- * against both.
+ * database) both implement it; kafka.int.spec.ts and embedded.int.spec.ts both run the one
+ * contract suite, testing/transportContract.ts.
  *
  * Semantics both must give:
  * - publish resolves only once the events are durable (Kafka acks=all; a committed row);

@@ -1,22 +1,18 @@
 /**
- * The transport contract suite: the same tests against Kafka (real broker + registry) and the
- * embedded log (PGlite). See contract.ts for the semantics under test.
+ * The transport contract suite, as a function each transport's spec calls with its own harness
+ * (platform/transport/kafka.int.spec.ts, embedded.int.spec.ts). See contract.ts for the semantics
+ * under test.
  */
 import { describe, it, before, after, afterEach } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { Topics, type DeadLetter, type InboundMessage } from '../../schemas/index.js'
-import { avroCodec, localSchemaStore, registrySchemaStore, MAGIC_BYTE } from '../codec.js'
-import { pgliteDb, type Db } from '../db.js'
-import { migrate } from '../migrate.js'
-import { embeddedTransport } from './embedded.js'
-import { kafkaTransport } from './kafka.js'
-import { PermanentError, type DeliveredEvent, type Transport } from './contract.js'
-import { eventually, noStack, stack, testLog, uniqueName } from '../../testing/stack.js'
+import { Topics, type DeadLetter, type InboundMessage } from '../schemas/index.js'
+import { MAGIC_BYTE } from '../platform/codec.js'
+import { PermanentError, type DeliveredEvent, type Transport } from '../platform/transport/contract.js'
+import { eventually, uniqueName } from './stack.js'
 
-const policy = { maxAttempts: 3, retryBackoffMs: 10 }
+/** The delivery policy every harness should give its transports: the suite counts attempts against it. */
+export const contractPolicy = { maxAttempts: 3, retryBackoffMs: 10 }
+const policy = contractPolicy
 
 function message(n: number, key = 'k'): InboundMessage {
   return {
@@ -34,17 +30,17 @@ function message(n: number, key = 'k'): InboundMessage {
   }
 }
 
-interface Harness {
+export interface TransportHarness {
   /** A transport with a fresh topic namespace. */
   transport(prefix?: string): Transport
-  /** Embedded only: reopen the same storage as a new process would. */
+  /** Reopen the same storage as a new process would; left out where the storage is durable by itself (a broker). */
   restart?(): Promise<void>
   close(): Promise<void>
 }
 
-function contract(name: string, skip: string | undefined, open: () => Promise<Harness>) {
+export function transportContract(name: string, skip: string | undefined, open: () => Promise<TransportHarness>) {
   describe(`transport contract: ${name}`, { skip }, () => {
-    let h: Harness
+    let h: TransportHarness
     const opened: Transport[] = []
     before(async () => {
       const raw = await open()
@@ -180,7 +176,8 @@ function contract(name: string, skip: string | undefined, open: () => Promise<Ha
       await t.close()
     })
 
-    it('keeps events and committed offsets across a restart', { skip: name === 'kafka' ? 'a Kafka broker is durable by itself; this checks the embedded log' : undefined }, async () => {
+    it('keeps events and committed offsets across a restart', async (ctx) => {
+      if (!h.restart) return ctx.skip('the storage is durable by itself (a broker); nothing to reopen')
       const prefix = uniqueName('restart') + '.'
       let t = h.transport(prefix)
       await t.prepare()
@@ -206,31 +203,3 @@ function contract(name: string, skip: string | undefined, open: () => Promise<Ha
   })
 }
 
-contract('embedded', undefined, async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'fte-contract-'))
-  let db: Db = await pgliteDb(dir)
-  await migrate(db)
-  return {
-    transport: (prefix = uniqueName('t') + '.') =>
-      embeddedTransport({ db, codec: avroCodec(localSchemaStore(db), (t) => prefix + t), policy, log: testLog(), topicPrefix: prefix, pollIntervalMs: 50 }),
-    async restart() {
-      await db.close()
-      db = await pgliteDb(dir)
-    },
-    close: () => db.close(),
-  }
-})
-
-contract('kafka', noStack, async () => ({
-  transport: (prefix = uniqueName('t') + '.') =>
-    kafkaTransport({
-      brokers: stack.kafkaBrokers!.split(','),
-      clientId: 'contract-test',
-      partitions: 2,
-      codec: avroCodec(registrySchemaStore(stack.registryUrl!), (t) => prefix + t),
-      policy,
-      log: testLog(),
-      topicPrefix: prefix,
-    }),
-  close: async () => undefined,
-}))

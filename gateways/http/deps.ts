@@ -1,0 +1,14 @@
+import type { Config } from '../../platform/config.js'
+import type { Queryable } from '../../platform/db.js'
+import type { Logger } from '../../platform/log.js'
+import type { Transport } from '../../platform/transport/contract.js'
+
+/** What every router of the gateway is given: one shape, so the assembly can mount them alike. */
+export interface GatewayDeps {
+  config: Config
+  db: Queryable
+  transport: Transport
+  log: Logger
+  /** False until migrations ran and topics/schemas are ready; /health answers 503 until then. */
+  ready: () => boolean
+}
