@@ -1,5 +1,5 @@
 import type { Runtime } from '../platform/runtime.js'
-import type { Topic } from '../schemas/index.js'
+import { isTopic } from '../schemas/index.js'
 
 export async function listDeadLetters(rt: Runtime) {
   const rows = (
@@ -31,7 +31,12 @@ export async function replayDeadLetters(rt: Runtime, which: string) {
     return
   }
   for (const r of rows) {
-    await rt.transport.publishRaw(r.source_topic as Topic, r.message_key, Buffer.from(r.original_value), { 'x-fte-replayed-from': r.id })
+    if (!isTopic(r.source_topic)) {
+      // A Gmail push the webhook could not read, say: it never was an event on a topic.
+      console.log(`${r.id} came from ${r.source_topic}, not from a topic: kept for inspection, nothing to replay it to`)
+      continue
+    }
+    await rt.transport.publishRaw(r.source_topic, r.message_key, Buffer.from(r.original_value), { 'x-fte-replayed-from': r.id })
     await rt.db.query('UPDATE dead_letters SET replayed_at = now() WHERE id = $1', [r.id])
     console.log(`replayed ${r.id} to ${r.source_topic}`)
   }

@@ -15,7 +15,7 @@ import { createLogger } from '../platform/log.js'
 import { openRuntime } from '../platform/runtime.js'
 import { stableId } from '../platform/ids.js'
 import { startSeeded } from '../testing/seeded.js'
-import { Topics, type AgentDecision, type CustomerIdentified, type CustomersMerged, type InboundMessage } from '../schemas/index.js'
+import { Topics, type AgentDecision, type CustomerIdentified, type InboundMessage } from '../schemas/index.js'
 import { percentile } from '../loadtest/driver.js'
 import { SAMPLES, IDENTITY_SCENARIOS, type Sample } from './samples.js'
 
@@ -36,13 +36,13 @@ async function main() {
   const identified = new Map<string, CustomerIdentified>()
   const mergedInto = new Map<string, string>()
   const subs = [
-    await rt.transport.subscribe({ group: 'eval.decisions', topics: [Topics.agentDecisions], handle: async (e) => void decisions.set((e.value as AgentDecision).context.inbound.event_id, e.value as AgentDecision) }),
-    await rt.transport.subscribe({ group: 'eval.identity', topics: [Topics.customersIdentified], handle: async (e) => void identified.set((e.value as CustomerIdentified).context.inbound.event_id, e.value as CustomerIdentified) }),
+    await rt.transport.subscribe({ group: 'eval.decisions', topics: [Topics.agentDecisions], handle: async (e) => void decisions.set(e.value.context.inbound.event_id, e.value) }),
+    await rt.transport.subscribe({ group: 'eval.identity', topics: [Topics.customersIdentified], handle: async (e) => void identified.set(e.value.context.inbound.event_id, e.value) }),
     await rt.transport.subscribe({
       group: 'eval.merges',
       topics: [Topics.customersMerged],
       handle: async (e) => {
-        const m = e.value as CustomersMerged
+        const m = e.value
         for (const id of m.merged_ids) mergedInto.set(id, m.survivor_id)
       },
     }),

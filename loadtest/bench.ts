@@ -19,7 +19,7 @@ import { embedderFor } from '../bin/roles.js'
 import { startSeeded } from '../testing/seeded.js'
 import { searchKnowledge } from '../pipelines/retrieval/searchKnowledge.js'
 import { runLoad, percentile } from './driver.js'
-import { Topics, type MetricRecorded } from '../schemas/index.js'
+import { Topics } from '../schemas/index.js'
 
 const int = (v: string | undefined, d: number) => (v ? Number.parseInt(v, 10) : d)
 const say = (s: string) => process.stdout.write(s + '\n')
@@ -68,7 +68,7 @@ async function main() {
         group: `bench.latency.${Date.now()}`,
         topics: [Topics.metrics],
         handle: async (e) => {
-          const m = e.value as MetricRecorded
+          const m = e.value
           if (m.name === 'reply_latency_ms' && m.occurred_at >= loadStarted) sent.push(m.value)
         },
       })

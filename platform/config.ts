@@ -5,7 +5,7 @@ import path from 'node:path'
 /**
  * Every environment variable the product reads, validated once at start-up.
  * Modules receive the parsed `Config`; nothing else reads `process.env`.
- * README.md lists the same variables: keep the two in step.
+ * docs/configuration.md lists the same variables: keep the two in step.
  */
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -6,14 +6,14 @@ import type { DeliveredEvent, Subscription, Transport } from './transport/contra
  * A read-model projection: applies events to Postgres tables. Each event is applied in one
  * transaction together with its row in processed_events, so a redelivered event changes nothing.
  */
-export interface Projection {
+export interface Projection<T extends Topic = Topic> {
   name: string
-  topics: Topic[]
-  apply(event: DeliveredEvent, tx: Queryable): Promise<void>
+  topics: readonly T[]
+  apply(event: DeliveredEvent<T>, tx: Queryable): Promise<void>
 }
 
-export async function applyOnce(db: Db, projection: Projection, event: DeliveredEvent): Promise<boolean> {
-  const eventId = (event.value as { event_id?: string }).event_id
+export async function applyOnce<T extends Topic>(db: Db, projection: Projection<T>, event: DeliveredEvent<T>): Promise<boolean> {
+  const eventId = event.value.event_id
   if (!eventId) throw new Error(`event on ${event.topic} has no event_id`)
   return db.transaction(async (tx) => {
     const fresh = await tx.query(
@@ -26,10 +26,21 @@ export async function applyOnce(db: Db, projection: Projection, event: Delivered
   })
 }
 
-export function runProjection(transport: Transport, db: Db, projection: Projection): Promise<Subscription> {
+export function runProjection<T extends Topic>(transport: Transport, db: Db, projection: Projection<T>): Promise<Subscription> {
   return transport.subscribe({
     group: `fte.projection.${projection.name}`,
     topics: projection.topics,
     handle: async (event) => void (await applyOnce(db, projection, event)),
   })
+}
+
+/** Declares a projection: its event type follows from `topics`, so `apply` receives typed events. */
+export const defineProjection = <T extends Topic>(projection: Projection<T>): Projection<T> => projection
+
+/**
+ * The `default:` of a switch over a projection's topics: the compiler refuses it while any
+ * declared topic is left without its case, and at run time it names the topic that slipped by.
+ */
+export function unhandledTopic(event: never): never {
+  throw new Error(`no case for topic ${(event as { topic?: string }).topic}`)
 }

@@ -6,13 +6,13 @@ import type { DeliveredEvent, OutgoingEvent, Subscription, Transport } from './t
  * output events (the decision), publish them. The stage keeps nothing in memory between events,
  * so any number of copies can share the group.
  */
-export interface Stage {
+export interface Stage<T extends Topic = Topic> {
   name: string
-  topics: Topic[]
-  handle(event: DeliveredEvent): Promise<OutgoingEvent[]>
+  topics: readonly T[]
+  handle(event: DeliveredEvent<T>): Promise<OutgoingEvent[]>
 }
 
-export function runStage(transport: Transport, stage: Stage): Promise<Subscription> {
+export function runStage<T extends Topic>(transport: Transport, stage: Stage<T>): Promise<Subscription> {
   return transport.subscribe({
     group: `fte.${stage.name}`,
     topics: stage.topics,
@@ -22,3 +22,6 @@ export function runStage(transport: Transport, stage: Stage): Promise<Subscripti
     },
   })
 }
+
+/** Declares a stage: its event type follows from `topics`, so `handle` receives typed events. */
+export const defineStage = <T extends Topic>(stage: Stage<T>): Stage<T> => stage

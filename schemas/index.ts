@@ -1,12 +1,13 @@
 import * as S from './events.js'
 import type { AvroSchema } from './types.js'
 
-/** Topic names (logical; FTE_TOPIC_PREFIX is prepended on the wire). */
+/**
+ * Topic names (logical; FTE_TOPIC_PREFIX is prepended on the wire). Every channel's gateway writes
+ * fte.tickets.incoming: the channel is a field of the message, and every stage treats messages of
+ * all channels alike, so per-channel inbound topics would be copies nobody reads.
+ */
 export const Topics = {
   ticketsIncoming: 'fte.tickets.incoming',
-  emailInbound: 'fte.channels.email.inbound',
-  whatsappInbound: 'fte.channels.whatsapp.inbound',
-  webformInbound: 'fte.channels.webform.inbound',
   customersIdentified: 'fte.customers.identified',
   customersMerged: 'fte.customers.merged',
   knowledgeRetrieved: 'fte.knowledge.retrieved',
@@ -23,12 +24,12 @@ export const Topics = {
 } as const
 export type Topic = (typeof Topics)[keyof typeof Topics]
 
+const TOPIC_NAMES: ReadonlySet<string> = new Set(Object.values(Topics))
+export const isTopic = (name: string): name is Topic => TOPIC_NAMES.has(name)
+
 /** The one schema each topic carries. */
 export const topicSchemas: Record<Topic, AvroSchema> = {
   [Topics.ticketsIncoming]: S.InboundMessageReceived,
-  [Topics.emailInbound]: S.InboundMessageReceived,
-  [Topics.whatsappInbound]: S.InboundMessageReceived,
-  [Topics.webformInbound]: S.InboundMessageReceived,
   [Topics.customersIdentified]: S.CustomerIdentified,
   [Topics.customersMerged]: S.CustomersMerged,
   [Topics.knowledgeRetrieved]: S.KnowledgeRetrieved,
@@ -45,6 +46,28 @@ export const topicSchemas: Record<Topic, AvroSchema> = {
 }
 
 export const outboundTopic = { email: Topics.emailOutbound, whatsapp: Topics.whatsappOutbound, web_form: Topics.webformOutbound } as const
+
+/**
+ * The payload each topic carries, as TypeScript sees it: the typed twin of topicSchemas. Stages,
+ * projections and the transport take events by topic through this map, so a handler switching on
+ * the topic gets the right payload type and the compiler checks every case.
+ */
+export interface TopicEvents {
+  [Topics.ticketsIncoming]: InboundMessage
+  [Topics.customersIdentified]: CustomerIdentified
+  [Topics.customersMerged]: CustomersMerged
+  [Topics.knowledgeRetrieved]: KnowledgeRetrieved
+  [Topics.agentDecisions]: AgentDecision
+  [Topics.emailOutbound]: ReplyRequested
+  [Topics.whatsappOutbound]: ReplyRequested
+  [Topics.webformOutbound]: ReplyRequested
+  [Topics.replyStatus]: ReplyStatusChanged
+  [Topics.ticketLifecycle]: TicketLifecycleChanged
+  [Topics.escalations]: EscalationRaised
+  [Topics.knowledgeArticles]: KnowledgeArticlePublished
+  [Topics.metrics]: MetricRecorded
+  [Topics.dlq]: DeadLetter
+}
 
 // TypeScript views of the Avro records above (nullable unions are plain `T | null`).
 export type Channel = 'email' | 'whatsapp' | 'web_form'

@@ -55,8 +55,8 @@ export function transportContract(name: string, skip: string | undefined, open: 
     it('delivers published events to a consumer group with key, headers and value intact, in order per key', async () => {
       const t = h.transport()
       await t.prepare()
-      const got: DeliveredEvent<InboundMessage>[] = []
-      const sub = await t.subscribe({ group: 'g1', topics: [Topics.ticketsIncoming], handle: async (e) => void got.push(e as DeliveredEvent<InboundMessage>) })
+      const got: DeliveredEvent<typeof Topics.ticketsIncoming>[] = []
+      const sub = await t.subscribe({ group: 'g1', topics: [Topics.ticketsIncoming], handle: async (e) => void got.push(e as DeliveredEvent<typeof Topics.ticketsIncoming>) })
       await t.publish([1, 2, 3].map((n) => ({ topic: Topics.ticketsIncoming, key: 'alice', value: message(n, 'alice'), headers: { trace: `t${n}` } })))
       await eventually(async () => got.length >= 3, { what: '3 events' })
       assert.deepEqual(got.map((e) => e.value.content), ['message 1', 'message 2', 'message 3'])
@@ -72,8 +72,8 @@ export function transportContract(name: string, skip: string | undefined, open: 
       await t.prepare()
       const a: string[] = []
       const b: string[] = []
-      const s1 = await t.subscribe({ group: 'ga', topics: [Topics.ticketsIncoming], handle: async (e) => void a.push((e.value as InboundMessage).event_id) })
-      const s2 = await t.subscribe({ group: 'gb', topics: [Topics.ticketsIncoming], handle: async (e) => void b.push((e.value as InboundMessage).event_id) })
+      const s1 = await t.subscribe({ group: 'ga', topics: [Topics.ticketsIncoming], handle: async (e) => void a.push(e.value.event_id) })
+      const s2 = await t.subscribe({ group: 'gb', topics: [Topics.ticketsIncoming], handle: async (e) => void b.push(e.value.event_id) })
       await t.publish([{ topic: Topics.ticketsIncoming, key: 'x', value: message(1, 'x') }])
       await eventually(async () => a.length === 1 && b.length === 1, { what: 'both groups' })
       await Promise.all([s1.stop(), s2.stop()])
@@ -91,7 +91,7 @@ export function transportContract(name: string, skip: string | undefined, open: 
         handle: async (e) => {
           calls++
           if (calls === 1) throw new Error('transient: database busy')
-          handled.push((e.value as InboundMessage).event_id)
+          handled.push(e.value.event_id)
         },
       })
       await t.publish([{ topic: Topics.ticketsIncoming, key: 'r', value: message(1, 'r') }])
@@ -102,7 +102,7 @@ export function transportContract(name: string, skip: string | undefined, open: 
       // Same group again: the committed event is not delivered twice; only new ones arrive.
       const again: string[] = []
       await t.publish([{ topic: Topics.ticketsIncoming, key: 'r', value: message(2, 'r') }])
-      const sub2 = await t.subscribe({ group: 'g-retry', topics: [Topics.ticketsIncoming], handle: async (e) => void again.push((e.value as InboundMessage).event_id) })
+      const sub2 = await t.subscribe({ group: 'g-retry', topics: [Topics.ticketsIncoming], handle: async (e) => void again.push(e.value.event_id) })
       await eventually(async () => again.length >= 1, { what: 'the next event' })
       await new Promise((r) => setTimeout(r, 500))
       assert.deepEqual(again, ['evt-r-2'])
@@ -114,14 +114,14 @@ export function transportContract(name: string, skip: string | undefined, open: 
       const t = h.transport()
       await t.prepare()
       const letters: DeadLetter[] = []
-      const dlq = await t.subscribe({ group: 'dlq-reader', topics: [Topics.dlq], handle: async (e) => void letters.push(e.value as DeadLetter) })
+      const dlq = await t.subscribe({ group: 'dlq-reader', topics: [Topics.dlq], handle: async (e) => void letters.push(e.value) })
       let attempts = 0
       const ok: string[] = []
       const sub = await t.subscribe({
         group: 'g-poison',
         topics: [Topics.ticketsIncoming],
         handle: async (e) => {
-          const m = e.value as InboundMessage
+          const m = e.value
           if (m.content === 'message 1') {
             attempts++
             throw new Error('cannot handle message 1')
@@ -149,7 +149,7 @@ export function transportContract(name: string, skip: string | undefined, open: 
       const t = h.transport()
       await t.prepare()
       const letters: DeadLetter[] = []
-      const dlq = await t.subscribe({ group: 'dlq-reader', topics: [Topics.dlq], handle: async (e) => void letters.push(e.value as DeadLetter) })
+      const dlq = await t.subscribe({ group: 'dlq-reader', topics: [Topics.dlq], handle: async (e) => void letters.push(e.value) })
       let calls = 0
       const ok: string[] = []
       const sub = await t.subscribe({
@@ -157,7 +157,7 @@ export function transportContract(name: string, skip: string | undefined, open: 
         topics: [Topics.ticketsIncoming],
         handle: async (e) => {
           calls++
-          const m = e.value as InboundMessage
+          const m = e.value
           if (m.content === 'message 1') throw new PermanentError('no usable identity')
           ok.push(m.event_id)
         },
@@ -182,7 +182,7 @@ export function transportContract(name: string, skip: string | undefined, open: 
       let t = h.transport(prefix)
       await t.prepare()
       const first: string[] = []
-      const sub = await t.subscribe({ group: 'g-durable', topics: [Topics.ticketsIncoming], handle: async (e) => void first.push((e.value as InboundMessage).event_id) })
+      const sub = await t.subscribe({ group: 'g-durable', topics: [Topics.ticketsIncoming], handle: async (e) => void first.push(e.value.event_id) })
       await t.publish([{ topic: Topics.ticketsIncoming, key: 'd', value: message(1, 'd') }])
       await eventually(async () => first.length === 1)
       await sub.stop()
@@ -193,7 +193,7 @@ export function transportContract(name: string, skip: string | undefined, open: 
       t = h.transport(prefix)
       await t.prepare()
       const second: string[] = []
-      const sub2 = await t.subscribe({ group: 'g-durable', topics: [Topics.ticketsIncoming], handle: async (e) => void second.push((e.value as InboundMessage).event_id) })
+      const sub2 = await t.subscribe({ group: 'g-durable', topics: [Topics.ticketsIncoming], handle: async (e) => void second.push(e.value.event_id) })
       await eventually(async () => second.length >= 1)
       await new Promise((r) => setTimeout(r, 300))
       assert.deepEqual(second, ['evt-d-2'], 'the event published before the restart arrives; the committed one does not')

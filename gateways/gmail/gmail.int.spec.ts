@@ -22,6 +22,8 @@ import { eventually, testConfig, testLog, uniqueName } from '../../testing/stack
 import { startGoogleStandIn, type GoogleStandIn } from '../../testing/standIns/google.js'
 import { watchMailbox } from './watchCommand.js'
 import { RESYNC_QUERY, SYNC_LIMITS } from './mailboxSync.js'
+import { PUSH_SOURCE } from './pushDeadLetter.js'
+import { replayDeadLetters } from '../../bin/deadLetters.js'
 import { MAX_CONTENT_CHARS } from './emailContent.js'
 
 const MAILBOX = 'support@acme-support.test'
@@ -246,11 +248,15 @@ describe('Gmail channel (official googleapis client, local Google stand-in)', ()
       const row = rows.find((r) => Buffer.from(r.original_value).toString('utf8') === c.raw)
       assert.ok(row, `${c.what}: original bytes kept`)
       assert.match(row.error, c.reason, c.what)
-      assert.equal(row.source_topic, 'fte.channels.email.inbound')
+      assert.equal(row.source_topic, PUSH_SOURCE, 'the webhook, not a topic nothing consumes')
       assert.equal(row.attempts, 1)
     }
     assert.equal(rows.find((r) => Buffer.from(r.original_value).toString('utf8') === cases[0]!.raw)!.source_offset, 'pubsub:m-1', 'the Pub/Sub message id')
     assert.equal(gmailCalls(), calls, 'nothing was read from Gmail')
+    // A push that never was an event has no topic to go back to: replay leaves it alone.
+    for (const { id } of (await rt.db.query<{ id: string }>(`SELECT id FROM dead_letters WHERE group_id = 'gateway.gmail'`)).rows) await replayDeadLetters(rt, id)
+    const replayed = (await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dead_letters WHERE group_id = 'gateway.gmail' AND replayed_at IS NOT NULL`)).rows[0]!.n
+    assert.equal(replayed, 0)
   })
 
   it('refuses an oversized push body (413) without publishing, and cuts an over-long email to the pipeline limit', async () => {

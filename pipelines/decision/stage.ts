@@ -1,7 +1,7 @@
-import { Topics, outboundTopic, type Channel, type KnowledgeRetrieved } from '../../schemas/index.js'
+import { Topics, outboundTopic, type Channel } from '../../schemas/index.js'
 import type { Queryable } from '../../platform/db.js'
 import type { Logger } from '../../platform/log.js'
-import type { Stage } from '../../platform/stage.js'
+import { defineStage } from '../../platform/stage.js'
 import type { OutgoingEvent } from '../../platform/transport/contract.js'
 import { identifiersOf } from '../../platform/identifiers.js'
 import { decide, judge, questionOf } from './decide.js'
@@ -19,12 +19,12 @@ async function historyOf(db: Queryable, conversationId: string, currentMessageId
   return rows.reverse()
 }
 
-export function decisionStage(db: Queryable, responder: Responder, log: Logger): Stage {
-  return {
+export function decisionStage(db: Queryable, responder: Responder, log: Logger){
+  return defineStage({
     name: 'decision',
     topics: [Topics.knowledgeRetrieved],
     async handle(event) {
-      const retrieved = event.value as KnowledgeRetrieved
+      const retrieved = event.value
       const { context } = retrieved
       const verdict = judge(retrieved)
       let answer: { body: string; cited: string[] } | null = null
@@ -51,5 +51,5 @@ export function decisionStage(db: Queryable, responder: Responder, log: Logger):
       out.push({ topic: outboundTopic[reply.channel], key: ticket, value: reply, headers: { 'x-fte-reply-id': reply.reply_id, 'x-fte-ticket-id': ticket } })
       return out
     },
-  }
+  })
 }

@@ -1,7 +1,7 @@
-import { Topics, outboundTopic, type MetricRecorded, type ReplyRequested, type ReplyStatusChanged, type TicketLifecycleChanged } from '../../schemas/index.js'
+import { Topics, outboundTopic, type MetricRecorded, type ReplyStatusChanged, type TicketLifecycleChanged } from '../../schemas/index.js'
 import type { OutgoingEvent } from '../../platform/transport/contract.js'
 import type { Queryable } from '../../platform/db.js'
-import type { Stage } from '../../platform/stage.js'
+import { defineStage } from '../../platform/stage.js'
 import { stableId } from '../../platform/ids.js'
 import { metrics } from '../../platform/metrics.js'
 import type { ChannelSender } from './sender.js'
@@ -16,12 +16,12 @@ const FINAL = new Set(['sent', 'delivered', 'read', 'recorded', 'queued', 'needs
  * keeps failing is retried by the transport and then dead-lettered; the reply's
  * x-fte-reply-id header lets the messages projection show the failure on the ticket.
  */
-export function dispatchStage(db: Queryable, sender: ChannelSender, breaker: CircuitBreaker): Stage {
-  return {
+export function dispatchStage(db: Queryable, sender: ChannelSender, breaker: CircuitBreaker){
+  return defineStage({
     name: `dispatch.${sender.channel}`,
     topics: [outboundTopic[sender.channel]],
     async handle(event) {
-      const reply = event.value as ReplyRequested
+      const reply = event.value
       const previous = (
         await db.query<{ status: string; provider_message_id: string | null }>(
           'SELECT status, provider_message_id FROM outbound_sends WHERE reply_id = $1',
@@ -81,5 +81,5 @@ export function dispatchStage(db: Queryable, sender: ChannelSender, breaker: Cir
       }
       return out
     },
-  }
+  })
 }

@@ -1,12 +1,11 @@
-import { Topics, type Identifier, type InboundMessage } from '../../schemas/index.js'
+import { Topics, type Identifier } from '../../schemas/index.js'
 import type { Db, Queryable } from '../../platform/db.js'
-import type { Stage } from '../../platform/stage.js'
+import { defineStage } from '../../platform/stage.js'
 import type { OutgoingEvent } from '../../platform/transport/contract.js'
 import { identifiersOf } from '../../platform/identifiers.js'
 import { statedIdentifiers } from './statedIdentifiers.js'
 import { candidateCustomerId, resolveIdentity, type IdentityFacts } from './resolveIdentity.js'
-
-const ts = (ms: number) => new Date(ms).toISOString()
+import { isoAt } from '../../platform/time.js'
 
 async function owners(tx: Queryable, ids: Identifier[]): Promise<IdentityFacts['owners']> {
   if (!ids.length) return []
@@ -33,12 +32,12 @@ async function owners(tx: Queryable, ids: Identifier[]): Promise<IdentityFacts['
  * messages from one person meet on one customer), gather the facts, decide, record the outcome and the events decided (so a redelivery republishes
  * the same events rather than deciding again on records this message already changed).
  */
-export function identityStage(db: Db): Stage {
-  return {
+export function identityStage(db: Db){
+  return defineStage({
     name: 'identity',
     topics: [Topics.ticketsIncoming],
     async handle(event) {
-      const inbound = event.value as InboundMessage
+      const inbound = event.value
       return db.transaction(async (tx) => {
         const earlier = (
           await tx.query<{ events: OutgoingEvent[] | string }>(`SELECT events FROM stage_outputs WHERE stage = 'identity' AND event_id = $1`, [inbound.event_id])
@@ -93,7 +92,7 @@ export function identityStage(db: Db): Stage {
              channel = EXCLUDED.channel, thread_id = COALESCE(EXCLUDED.thread_id, conversation_heads.thread_id),
              last_message_at = GREATEST(conversation_heads.last_message_at, EXCLUDED.last_message_at),
              opened_by = CASE WHEN EXCLUDED.conversation_id = conversation_heads.conversation_id THEN conversation_heads.opened_by ELSE EXCLUDED.opened_by END`,
-          [customerId, d.identified.context.conversation_id, d.identified.context.ticket_id, inbound.channel, inbound.thread_id, ts(inbound.occurred_at),
+          [customerId, d.identified.context.conversation_id, d.identified.context.ticket_id, inbound.channel, inbound.thread_id, isoAt(inbound.occurred_at),
             d.identified.is_new_ticket ? inbound.event_id : null],
         )
         const { identified, opened, merged } = d
@@ -105,5 +104,5 @@ export function identityStage(db: Db): Stage {
         return out
       })
     },
-  }
+  })
 }

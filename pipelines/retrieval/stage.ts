@@ -1,6 +1,6 @@
-import { Topics, type CustomerIdentified, type KnowledgeHit, type KnowledgeRetrieved, type TicketLifecycleChanged } from '../../schemas/index.js'
+import { Topics, type KnowledgeHit, type KnowledgeRetrieved, type TicketLifecycleChanged } from '../../schemas/index.js'
 import type { Queryable } from '../../platform/db.js'
-import type { Stage } from '../../platform/stage.js'
+import { defineStage } from '../../platform/stage.js'
 import { stableId } from '../../platform/ids.js'
 import { searchKnowledge } from './searchKnowledge.js'
 import { questionText } from '../../platform/text.js'
@@ -18,12 +18,12 @@ export function refinedQuery(content: string): string | null {
   return q && q !== content.trim() ? q : null
 }
 
-export function retrievalStage(db: Queryable, embedder: Embedder, opts: { minScore: number; k?: number; onEmbedError?: (err: Error) => void }): Stage {
-  return {
+export function retrievalStage(db: Queryable, embedder: Embedder, opts: { minScore: number; k?: number; onEmbedError?: (err: Error) => void }){
+  return defineStage({
     name: 'retrieval',
     topics: [Topics.customersIdentified],
     async handle(event) {
-      const identified = event.value as CustomerIdentified
+      const identified = event.value
       let query = questionText(identified.context.inbound)
       let hits: KnowledgeHit[] = await searchKnowledge(db, embedder, query, opts)
       let searches = 1
@@ -58,5 +58,5 @@ export function retrievalStage(db: Queryable, embedder: Embedder, opts: { minSco
         { topic: Topics.ticketLifecycle, key: identified.context.ticket_id, value: processing },
       ]
     },
-  }
+  })
 }

@@ -1,4 +1,4 @@
-import type { Topic } from '../../schemas/index.js'
+import type { Topic, TopicEvents } from '../../schemas/index.js'
 
 /**
  * The one transport contract. Kafka (kafkajs) and the embedded log (a table in the embedded
@@ -14,30 +14,24 @@ import type { Topic } from '../../schemas/index.js'
  *   with the reason and its original bytes, and the group moves on;
  * - bytes that cannot be decoded go to fte.dlq at once.
  */
-export interface OutgoingEvent {
-  topic: Topic
-  key: string | null
-  value: unknown
-  headers?: Record<string, string>
-}
+/** An event to publish: the value's type is the one its topic carries (one member per topic). */
+export type OutgoingEvent<T extends Topic = Topic> = {
+  [K in T]: { topic: K; key: string | null; value: TopicEvents[K]; headers?: Record<string, string> }
+}[T]
 
-export interface DeliveredEvent<T = unknown> {
-  topic: Topic
-  partition: number
-  offset: string
-  key: string | null
-  value: T
-  headers: Record<string, string>
-}
+/** An event as a consumer receives it, typed by topic: switching on `topic` narrows `value`. */
+export type DeliveredEvent<T extends Topic = Topic> = {
+  [K in T]: { topic: K; partition: number; offset: string; key: string | null; value: TopicEvents[K]; headers: Record<string, string> }
+}[T]
 
-export interface SubscribeOptions {
+export interface SubscribeOptions<T extends Topic = Topic> {
   group: string
-  topics: Topic[]
+  topics: readonly T[]
   /**
    * `publish` is the subscription's own publisher: on Kafka each consumer group gets its own
    * idempotent producer, so groups in one process do not queue behind one another's sends.
    */
-  handle(event: DeliveredEvent, publish: (events: OutgoingEvent[]) => Promise<void>): Promise<void>
+  handle(event: DeliveredEvent<T>, publish: (events: OutgoingEvent[]) => Promise<void>): Promise<void>
 }
 
 export interface Subscription {
@@ -51,7 +45,7 @@ export interface Transport {
   publish(events: OutgoingEvent[]): Promise<void>
   /** Puts bytes back on a topic untouched: how dead letters are replayed. */
   publishRaw(topic: Topic, key: string | null, value: Buffer, headers?: Record<string, string>): Promise<void>
-  subscribe(options: SubscribeOptions): Promise<Subscription>
+  subscribe<T extends Topic>(options: SubscribeOptions<T>): Promise<Subscription>
   close(): Promise<void>
 }
 

@@ -41,7 +41,9 @@ export async function deliver(
   let failure: unknown
   let event: DeliveredEvent | undefined
   try {
-    event = { ...record, value: await codec.decode(record.topic, record.value) }
+    // The one cast between bytes and types: the codec decoded the value against the schema
+    // registered for record.topic, which is the Avro twin of TopicEvents[record.topic].
+    event = { ...record, value: await codec.decode(record.topic, record.value) } as DeliveredEvent
   } catch (err) {
     attempts = 1
     failure = err

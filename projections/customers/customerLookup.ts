@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js'
+import { isoOf } from '../../platform/time.js'
 
 export interface CustomerView {
   customer_id: string
@@ -14,8 +15,6 @@ export interface CustomerView {
     tickets: { ticket_id: string; status: string; subject: string | null }[]
   }[]
 }
-
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString())
 
 /** A customer found by any identifier, with every identifier and conversation they have. */
 export async function customerLookup(db: Queryable, by: { kind: 'email' | 'phone'; value: string }): Promise<CustomerView | null> {
@@ -38,14 +37,14 @@ export async function customerLookup(db: Queryable, by: { kind: 'email' | 'phone
   return {
     customer_id: c.id as string,
     name: (c.name as string) ?? null,
-    created_at: iso(c.created_at),
-    identifiers: identifiers.map((i) => ({ kind: i.kind as 'email' | 'phone', value: i.value as string, first_seen: iso(i.first_seen) })),
+    created_at: isoOf(c.created_at)!,
+    identifiers: identifiers.map((i) => ({ kind: i.kind as 'email' | 'phone', value: i.value as string, first_seen: isoOf(i.first_seen)! })),
     conversations: conversations.map((v) => ({
       conversation_id: v.id as string,
       channel: v.channel as string,
       status: v.status as string,
       sentiment: v.sentiment == null ? null : Number(v.sentiment),
-      started_at: iso(v.started_at),
+      started_at: isoOf(v.started_at)!,
       tickets: tickets
         .filter((t) => t.conversation_id === v.id)
         .map((t) => ({ ticket_id: t.id as string, status: t.status as string, subject: (t.subject as string) ?? null })),

@@ -1,7 +1,7 @@
 import pgvector from 'pgvector'
-import { Topics, type KnowledgeArticlePublished } from '../../schemas/index.js'
+import { Topics } from '../../schemas/index.js'
 import type { Db } from '../../platform/db.js'
-import type { Projection } from '../../platform/projection.js'
+import { defineProjection } from '../../platform/projection.js'
 import type { Embedder } from '../../platform/embedding/contract.js'
 import { chunkArticle } from './chunk.js'
 
@@ -12,12 +12,12 @@ const embeddingText = (title: string, content: string) => `${title}\n${title}\n$
  * knowledge_base: articles chunked and embedded into pgvector. A newer version replaces all of
  * an article's chunks; an older or equal version arriving late changes nothing.
  */
-export function knowledgeBaseProjection(embedder: Embedder): Projection {
-  return {
+export function knowledgeBaseProjection(embedder: Embedder) {
+  return defineProjection({
     name: 'knowledge_base',
     topics: [Topics.knowledgeArticles],
     async apply(event, tx) {
-      const a = event.value as KnowledgeArticlePublished
+      const a = event.value
       const current = (await tx.query<{ v: number | null }>('SELECT max(article_version) AS v FROM knowledge_base WHERE article_id = $1', [a.article_id])).rows[0]?.v
       if (current != null && current >= a.version) return
       await tx.query('DELETE FROM knowledge_base WHERE article_id = $1', [a.article_id])
@@ -31,7 +31,7 @@ export function knowledgeBaseProjection(embedder: Embedder): Projection {
         )
       }
     },
-  }
+  })
 }
 
 /** Re-embeds every chunk written by another model (switching local <-> OpenAI). Returns how many. */

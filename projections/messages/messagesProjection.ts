@@ -1,9 +1,8 @@
 import {
-  Topics, type AgentDecision, type CustomerIdentified, type CustomersMerged, type DeadLetter, type InboundMessage, type ReplyRequested, type ReplyStatusChanged,
+  Topics, type ReplyStatusChanged,
 } from '../../schemas/index.js'
-import type { Projection } from '../../platform/projection.js'
-
-const ts = (ms: number) => new Date(ms).toISOString()
+import { defineProjection, unhandledTopic } from '../../platform/projection.js'
+import { isoAt } from '../../platform/time.js'
 
 /** Delivery states only move forward (a late "sent" never hides "delivered"); failures always show. */
 export const DELIVERY_RANK: Record<ReplyStatusChanged['status'], number> = {
@@ -11,57 +10,57 @@ export const DELIVERY_RANK: Record<ReplyStatusChanged['status'], number> = {
 }
 
 /** messages (both directions, per ticket and conversation) and message_deliveries. */
-export const messagesProjection: Projection = {
+export const messagesProjection = defineProjection({
   name: 'messages',
   topics: [Topics.ticketsIncoming, Topics.customersIdentified, Topics.customersMerged, Topics.agentDecisions, Topics.webformOutbound, Topics.emailOutbound, Topics.whatsappOutbound, Topics.replyStatus, Topics.dlq],
   async apply(event, tx) {
     switch (event.topic) {
       case Topics.ticketsIncoming: {
-        const m = event.value as InboundMessage
+        const m = event.value
         // Only the web form knows its ticket on arrival; other messages appear once identity placed them.
         if (!m.ticket_id) return
         await tx.query(
           `INSERT INTO messages (id, ticket_id, direction, role, channel, channel_message_id, content, created_at)
            VALUES ($1, $2, 'inbound', 'customer', $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-          [m.event_id, m.ticket_id, m.channel, m.channel_message_id, m.content, ts(m.occurred_at)],
+          [m.event_id, m.ticket_id, m.channel, m.channel_message_id, m.content, isoAt(m.occurred_at)],
         )
         return
       }
       case Topics.customersIdentified: {
-        const e = event.value as CustomerIdentified
+        const e = event.value
         await tx.query(
           `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, channel, channel_message_id, content, created_at)
            VALUES ($1, $2, $3, $4, 'inbound', 'customer', $5, $6, $7, $8)
            ON CONFLICT (id) DO UPDATE SET conversation_id = EXCLUDED.conversation_id, customer_id = EXCLUDED.customer_id, ticket_id = EXCLUDED.ticket_id`,
           [e.context.inbound.event_id, e.context.ticket_id, e.context.conversation_id, e.context.customer_id, e.context.inbound.channel,
-            e.context.inbound.channel_message_id, e.context.inbound.content, ts(e.context.inbound.occurred_at)],
+            e.context.inbound.channel_message_id, e.context.inbound.content, isoAt(e.context.inbound.occurred_at)],
         )
         return
       }
       case Topics.dlq: {
         // A reply that could not be sent after every retry: the ticket shows it failed, and why.
-        const d = event.value as DeadLetter
+        const d = event.value
         const replyId = d.original_headers['x-fte-reply-id']
         if (!replyId) return
         await tx.query(
           `INSERT INTO message_deliveries (message_id, status, status_rank, error, updated_at) VALUES ($1, 'failed', $2, $3, $4)
            ON CONFLICT (message_id) DO UPDATE SET status = 'failed', status_rank = EXCLUDED.status_rank, error = EXCLUDED.error, updated_at = EXCLUDED.updated_at`,
-          [replyId, DELIVERY_RANK.failed, d.error, ts(d.occurred_at)],
+          [replyId, DELIVERY_RANK.failed, d.error, isoAt(d.occurred_at)],
         )
         return
       }
       case Topics.customersMerged: {
-        const m = event.value as CustomersMerged
+        const m = event.value
         await tx.query('UPDATE messages SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [m.survivor_id, m.merged_ids])
         return
       }
       case Topics.agentDecisions: {
-        const d = event.value as AgentDecision
+        const d = event.value
         await tx.query('UPDATE messages SET sentiment = $2 WHERE id = $1', [d.context.inbound.event_id, d.sentiment])
         return
       }
       case Topics.replyStatus: {
-        const s = event.value as ReplyStatusChanged
+        const s = event.value
         await tx.query(
           `INSERT INTO message_deliveries (message_id, status, status_rank, provider_message_id, error, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6)
@@ -71,18 +70,23 @@ export const messagesProjection: Projection = {
            WHERE EXCLUDED.status_rank >= message_deliveries.status_rank
               -- a reply sent again after a failure (a replayed dead letter) shows its new state
               OR (message_deliveries.status = 'failed' AND EXCLUDED.updated_at > message_deliveries.updated_at)`,
-          [s.reply_id, s.status, DELIVERY_RANK[s.status], s.provider_message_id, s.error, ts(s.occurred_at)],
+          [s.reply_id, s.status, DELIVERY_RANK[s.status], s.provider_message_id, s.error, isoAt(s.occurred_at)],
         )
         return
       }
-      default: {
-        const r = event.value as ReplyRequested
+      case Topics.webformOutbound:
+      case Topics.emailOutbound:
+      case Topics.whatsappOutbound: {
+        const r = event.value
         await tx.query(
           `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, channel, content, created_at)
            VALUES ($1, $2, $3, $4, 'outbound', 'agent', $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-          [r.reply_id, r.ticket_id, r.conversation_id, r.customer_id, r.channel, r.content, ts(r.occurred_at)],
+          [r.reply_id, r.ticket_id, r.conversation_id, r.customer_id, r.channel, r.content, isoAt(r.occurred_at)],
         )
+        return
       }
+      default:
+        unhandledTopic(event)
     }
   },
-}
+})

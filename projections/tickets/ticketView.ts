@@ -1,5 +1,6 @@
 import type { Queryable } from '../../platform/db.js'
 import type { Channel, TicketStatus } from '../../schemas/index.js'
+import { isoOf } from '../../platform/time.js'
 
 export interface TicketView {
   ticket_id: string
@@ -21,8 +22,6 @@ export interface TicketView {
   }[]
   escalation: { reason: string; priority: string | null; raised_at: string } | null
 }
-
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : new Date(String(v)).toISOString())
 
 /** The ticket status page: the ticket, its messages in order, and the escalation if any. */
 export async function ticketView(db: Queryable, ticketId: string): Promise<TicketView | null> {
@@ -49,21 +48,21 @@ export async function ticketView(db: Queryable, ticketId: string): Promise<Ticke
     subject: (t?.subject as string) ?? null,
     category: (t?.category as string) ?? null,
     priority: (t?.priority as string) ?? null,
-    created_at: iso(t?.created_at),
-    updated_at: iso(t?.updated_at),
+    created_at: isoOf(t?.created_at),
+    updated_at: isoOf(t?.updated_at),
     messages: messages.map((m) => ({
       direction: m.direction as 'inbound' | 'outbound',
       role: m.role as 'customer' | 'agent' | 'human',
       channel: m.channel as Channel,
       content: m.content as string,
-      created_at: iso(m.created_at)!,
+      created_at: isoOf(m.created_at)!,
       delivery_status: (m.delivery_status as string) ?? null,
       delivery_error: (m.delivery_error as string) ?? null,
     })),
     escalation: t?.e_reason
-      ? { reason: t.e_reason as string, priority: t.e_priority as string, raised_at: iso(t.e_raised_at)! }
+      ? { reason: t.e_reason as string, priority: t.e_priority as string, raised_at: isoOf(t.e_raised_at)! }
       : t?.escalation_reason
-        ? { reason: t.escalation_reason as string, priority: (t.escalation_priority as string) ?? null, raised_at: iso(t.escalated_at)! }
+        ? { reason: t.escalation_reason as string, priority: (t.escalation_priority as string) ?? null, raised_at: isoOf(t.escalated_at)! }
         : null,
   }
 }

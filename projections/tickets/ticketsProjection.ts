@@ -1,9 +1,9 @@
 import {
-  Topics, type CustomerIdentified, type CustomersMerged, type EscalationRaised, type InboundMessage, type ReplyStatusChanged, type TicketLifecycleChanged, type TicketStatus,
+  Topics, type InboundMessage, type ReplyStatusChanged, type TicketStatus,
 } from '../../schemas/index.js'
-import type { Projection } from '../../platform/projection.js'
-
-const ts = (ms: number) => new Date(ms).toISOString()
+import type { Queryable } from '../../platform/db.js'
+import { defineProjection, unhandledTopic } from '../../platform/projection.js'
+import { isoAt } from '../../platform/time.js'
 
 /**
  * Status only moves forward, because the events that move it travel on different topics and may
@@ -17,7 +17,7 @@ export const STATUS_RANK: Record<TicketStatus, number> = {
 const RESPONDED_ON = new Set<ReplyStatusChanged['status']>(['sent', 'delivered', 'read', 'recorded'])
 
 async function moveTo(
-  tx: Parameters<Projection['apply']>[1],
+  tx: Queryable,
   t: { ticket_id: string; channel: string; status: TicketStatus; at: number; customer_id?: string | null; conversation_id?: string | null },
 ) {
   await tx.query(
@@ -29,34 +29,34 @@ async function moveTo(
        status = CASE WHEN EXCLUDED.status_rank > tickets.status_rank THEN EXCLUDED.status ELSE tickets.status END,
        status_rank = GREATEST(tickets.status_rank, EXCLUDED.status_rank),
        updated_at = GREATEST(tickets.updated_at, EXCLUDED.updated_at)`,
-    [t.ticket_id, t.customer_id ?? null, t.conversation_id ?? null, t.channel, t.status, STATUS_RANK[t.status], ts(t.at)],
+    [t.ticket_id, t.customer_id ?? null, t.conversation_id ?? null, t.channel, t.status, STATUS_RANK[t.status], isoAt(t.at)],
   )
 }
 
-async function describe(tx: Parameters<Projection['apply']>[1], ticketId: string, m: InboundMessage) {
+async function describe(tx: Queryable, ticketId: string, m: InboundMessage) {
   await tx.query(
     `UPDATE tickets SET subject = COALESCE(subject, $2), category = COALESCE(category, $3), priority = COALESCE(priority, $4),
        created_at = LEAST(created_at, $5) WHERE id = $1`,
-    [ticketId, m.subject, m.category, m.priority, ts(m.occurred_at)],
+    [ticketId, m.subject, m.category, m.priority, isoAt(m.occurred_at)],
   )
 }
 
 /** tickets and escalations. */
-export const ticketsProjection: Projection = {
+export const ticketsProjection = defineProjection({
   name: 'tickets',
   topics: [Topics.ticketsIncoming, Topics.customersIdentified, Topics.customersMerged, Topics.ticketLifecycle, Topics.replyStatus, Topics.escalations],
   async apply(event, tx) {
     switch (event.topic) {
       case Topics.ticketsIncoming: {
         // The web form promised this ticket id to the customer already: it exists from now on.
-        const m = event.value as InboundMessage
+        const m = event.value
         if (!m.ticket_id) return
         await moveTo(tx, { ticket_id: m.ticket_id, channel: m.channel, status: 'received', at: m.occurred_at })
         await describe(tx, m.ticket_id, m)
         return
       }
       case Topics.customersIdentified: {
-        const e = event.value as CustomerIdentified
+        const e = event.value
         if (!e.is_new_ticket) return
         const { ticket_id, customer_id, conversation_id, inbound } = e.context
         await moveTo(tx, { ticket_id, customer_id, conversation_id, channel: inbound.channel, status: 'open', at: inbound.occurred_at })
@@ -64,37 +64,40 @@ export const ticketsProjection: Projection = {
         return
       }
       case Topics.customersMerged: {
-        const m = event.value as CustomersMerged
+        const m = event.value
         await tx.query('UPDATE tickets SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [m.survivor_id, m.merged_ids])
         return
       }
       case Topics.ticketLifecycle: {
-        const l = event.value as TicketLifecycleChanged
+        const l = event.value
         await moveTo(tx, { ...l, at: l.occurred_at })
         if (l.status === 'escalated' && l.reason) {
-          await tx.query('UPDATE tickets SET escalation_reason = COALESCE(escalation_reason, $2), escalated_at = COALESCE(escalated_at, $3) WHERE id = $1', [l.ticket_id, l.reason, ts(l.occurred_at)])
+          await tx.query('UPDATE tickets SET escalation_reason = COALESCE(escalation_reason, $2), escalated_at = COALESCE(escalated_at, $3) WHERE id = $1', [l.ticket_id, l.reason, isoAt(l.occurred_at)])
         }
         return
       }
       case Topics.replyStatus: {
-        const s = event.value as ReplyStatusChanged
+        const s = event.value
         if (RESPONDED_ON.has(s.status)) await moveTo(tx, { ticket_id: s.ticket_id, channel: s.channel, status: 'responded', at: s.occurred_at })
         return
       }
-      default: {
-        const e = event.value as EscalationRaised
+      case Topics.escalations: {
+        const e = event.value
         await tx.query(
           `INSERT INTO escalations (ticket_id, reason, priority, sentiment, summary, raised_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (ticket_id) DO NOTHING`,
-          [e.context.ticket_id, e.reason, e.priority, e.sentiment, e.summary, ts(e.occurred_at)],
+          [e.context.ticket_id, e.reason, e.priority, e.sentiment, e.summary, isoAt(e.occurred_at)],
         )
         await moveTo(tx, { ticket_id: e.context.ticket_id, channel: e.context.inbound.channel, status: 'escalated', at: e.occurred_at,
           customer_id: e.context.customer_id, conversation_id: e.context.conversation_id })
         await tx.query(
           'UPDATE tickets SET escalation_reason = $2, escalation_priority = $3, escalated_at = $4 WHERE id = $1',
-          [e.context.ticket_id, e.reason, e.priority, ts(e.occurred_at)],
+          [e.context.ticket_id, e.reason, e.priority, isoAt(e.occurred_at)],
         )
+        return
       }
+      default:
+        unhandledTopic(event)
     }
   },
-}
+})
