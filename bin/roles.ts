@@ -23,6 +23,7 @@ import type { Logger } from '../platform/log.js'
 import { offlineResponder, openAiResponder, type Responder } from '../pipelines/decision/responder.js'
 import OpenAI from 'openai'
 import { deadLettersProjection } from '../projections/deadLetters/deadLettersProjection.js'
+import { conversationHistory } from '../projections/messages/conversationHistory.js'
 import { createGateway } from '../gateways/gateway.js'
 import { ARTICLES } from '../demo/articles.js'
 
@@ -64,7 +65,7 @@ export async function localModelFiles(config: Config, log: Logger): Promise<Mode
 export function responderFor(rt: Runtime): Responder {
   const offline = offlineResponder()
   const o = rt.config.openai
-  return o ? openAiResponder(openAiClient(o), o.chatModel, o.timeoutMs, offline, rt.log) : offline
+  return o ? openAiResponder(openAiClient(o), { model: o.chatModel, timeoutMs: o.timeoutMs, company: rt.config.company }, offline, rt.log) : offline
 }
 
 /** Starts the given roles on one runtime. Each stage is its own consumer group, so a role can run anywhere. */
@@ -87,7 +88,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
           })))
         break
       case 'decision':
-        starting.push(runStage(rt.transport, decisionStage(rt.db, responderFor(rt), rt.log)))
+        starting.push(runStage(rt.transport, decisionStage({ company: rt.config.company, responder: responderFor(rt), history: conversationHistory(rt.db), log: rt.log })))
         break
       case 'dispatch':
         for (const sender of Object.values(sendersFor(rt))) {

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { readCompanyProfile, type CompanyProfile } from './companyProfile.js'
 
 /**
  * Every environment variable the product reads, validated once at start-up.
@@ -58,6 +60,7 @@ const env = z
     OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
     OPENAI_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    FTE_COMPANY_PROFILE: z.string().optional(),
   })
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
@@ -107,6 +110,8 @@ export interface Config {
   /** Set when OPENAI_API_KEY is: chat generation and embeddings go to OpenAI (or OPENAI_BASE_URL). */
   openai: { apiKey: string; baseUrl?: string; chatModel: string; embeddingModel: string; timeoutMs: number } | null
   logLevel: LogLevel
+  /** The company the agent speaks for (FTE_COMPANY_PROFILE, else the demo company). */
+  company: CompanyProfile
 }
 
 export class ConfigError extends Error {
@@ -115,6 +120,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError'
   }
 }
+
+/** The demo company's profile; beside the sources under tsx, copied beside the build in dist/. */
+export const DEMO_COMPANY_PROFILE = fileURLToPath(new URL('../demo/company.json', import.meta.url))
 
 // Only for the embedded demo: a stable default keeps ticket links valid across restarts.
 const DEV_TICKET_SECRET = 'fte-development-ticket-secret'
@@ -136,7 +144,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     if (set.length && set.length < group.length) problems.push(...group.filter((v) => !cleaned[v]).map((v) => `${v}: required when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set`))
   }
   if (cleaned.TWILIO_AUTH_TOKEN && !cleaned.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required with Twilio (signatures are computed over the public URL Twilio calls)')
-  if (!parsed.success || problems.length) throw new ConfigError(problems)
+  const company = readCompanyProfile(path.resolve(cleaned.FTE_COMPANY_PROFILE ?? DEMO_COMPANY_PROFILE))
+  if ('problems' in company) problems.push(...company.problems)
+  if (!parsed.success || problems.length || !('profile' in company)) throw new ConfigError(problems)
   const e = parsed.data
   const dataDir = path.resolve(e.FTE_DATA_DIR)
   return {
@@ -193,5 +203,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, chatModel: e.OPENAI_CHAT_MODEL, embeddingModel: e.OPENAI_EMBEDDING_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
       : null,
     logLevel: e.LOG_LEVEL,
+    company: company.profile,
   }
 }

@@ -26,7 +26,7 @@ function specs(suffix: string): string[] {
       else if (name.endsWith(suffix)) out.push(path.relative(root, p))
     }
   }
-  for (const d of ['platform', 'schemas', 'pipelines', 'projections', 'gateways', 'db', 'bin', 'loadtest', 'k8s', 'demo', 'testing']) if (existsSync(path.join(root, d))) walk(path.join(root, d))
+  for (const d of ['platform', 'schemas', 'pipelines', 'projections', 'gateways', 'db', 'bin', 'loadtest', 'k8s', 'demo', 'testing', 'scripts']) if (existsSync(path.join(root, d))) walk(path.join(root, d))
   return out.sort()
 }
 

@@ -1,9 +1,6 @@
 import type { Channel, KnowledgeHit } from '../../schemas/index.js'
 import { tokens } from '../../platform/text.js'
-import { BRAND } from './brand.js'
-
-/** Channel limits from the brief: email 500 words, web form 300 words, WhatsApp 300 chars preferred (1600 hard). */
-export const LIMITS = { emailWords: 500, webWords: 300, whatsappPreferredChars: 300, whatsappHardChars: 1600 } as const
+import type { CompanyProfile } from '../../platform/companyProfile.js'
 
 const sentences = (text: string) =>
   text
@@ -50,37 +47,38 @@ function limitChars(text: string, max: number): string {
   return end > max / 2 ? cut.slice(0, end + 1) : cut.slice(0, max - 1).trimEnd() + '…'
 }
 
-/** Wraps an answer in the channel's register and enforces its length limit afterwards. */
-export function formatForChannel(channel: Channel, customerName: string | null, body: string, source?: string): string {
+/** Wraps an answer in the channel's register and enforces the company's length limit for it afterwards. */
+export function formatForChannel(company: CompanyProfile, channel: Channel, customerName: string | null, body: string, source?: string): string {
   const name = firstName(customerName)
+  const limits = company.channels
   switch (channel) {
     case 'email': {
       const text = [
         `Dear ${name || 'customer'},`,
-        `Thank you for contacting ${BRAND.company} support.`,
+        `Thank you for contacting ${company.name} support.`,
         body,
         source ? `You can find more detail in our help article "${source}".` : '',
         'If anything is still unclear, simply reply to this email and we will be glad to help.',
-        `Kind regards,\n${BRAND.signature}`,
+        `Kind regards,\n${company.signature}`,
       ].filter(Boolean).join('\n\n')
-      return limitWords(text, LIMITS.emailWords)
+      return limitWords(text, limits.email.maxWords)
     }
     case 'web_form': {
-      const text = [`Hi ${name || 'there'},`, body, source ? `(From our help article "${source}".)` : '', `Best regards,\n${BRAND.signature}`]
+      const text = [`Hi ${name || 'there'},`, body, source ? `(From our help article "${source}".)` : '', `Best regards,\n${company.signature}`]
         .filter(Boolean)
         .join('\n\n')
-      return limitWords(text, LIMITS.webWords)
+      return limitWords(text, limits.web_form.maxWords)
     }
     case 'whatsapp':
-      return limitChars(`${name ? `Hi ${name}! ` : ''}${body}`, LIMITS.whatsappPreferredChars)
+      return limitChars(`${name ? `Hi ${name}! ` : ''}${body}`, limits.whatsapp.preferredMaxChars)
   }
 }
 
 /** What the customer hears when a human takes over: no internal reasons, just what happens next. */
-export function escalationAcknowledgement(channel: Channel, customerName: string | null, ticketId: string): string {
+export function escalationAcknowledgement(company: CompanyProfile, channel: Channel, customerName: string | null, ticketId: string): string {
   const body =
     channel === 'whatsapp'
       ? `I've passed this to a member of our support team and they'll get back to you here soon. Your reference is ${ticketId}.`
       : `I have passed your message to a member of our support team, who will get back to you as soon as possible. Your ticket reference is ${ticketId}.`
-  return formatForChannel(channel, customerName, body)
+  return formatForChannel(company, channel, customerName, body)
 }

@@ -1,7 +1,10 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { KnowledgeHit } from '../../schemas/index.js'
-import { formatForChannel, groundedAnswer, LIMITS } from './compose.js'
+import { formatForChannel, groundedAnswer } from './compose.js'
+import { demoCompany } from '../../testing/company.js'
+
+const company = demoCompany()
 
 const hit = (content: string): KnowledgeHit => ({ article_id: 'kb', chunk_id: 'kb#0', title: 't', content, score: 1 })
 
@@ -19,7 +22,7 @@ describe('the offline responder', () => {
 describe('channel formatting', () => {
   it('keeps WhatsApp replies within the preferred length and email within 500 words', () => {
     const long = 'Open Settings and choose Members. '.repeat(100)
-    assert.ok(formatForChannel('whatsapp', 'Ada', long).length <= LIMITS.whatsappPreferredChars)
-    assert.ok(formatForChannel('email', 'Ada', long.repeat(3)).split(/\s+/).length <= LIMITS.emailWords)
+    assert.ok(formatForChannel(company, 'whatsapp', 'Ada', long).length <= company.channels.whatsapp.preferredMaxChars)
+    assert.ok(formatForChannel(company, 'email', 'Ada', long.repeat(3)).split(/\s+/).length <= company.channels.email.maxWords)
   })
 })

@@ -7,6 +7,7 @@ import { escalationAcknowledgement, formatForChannel } from './compose.js'
 import { sentimentOf } from './sentiment.js'
 import { questionText } from '../../platform/text.js'
 import { unnamedInPassage } from './answerability.js'
+import type { CompanyProfile } from '../../platform/companyProfile.js'
 
 export interface Verdict {
   /** Null: answer it. Otherwise why a human takes over. */
@@ -30,13 +31,13 @@ export const questionOf = (r: KnowledgeRetrieved) => questionText(r.context.inbo
  * angry customer, or a knowledge base with nothing relevant after two searches (or a passage that
  * never names the thing the customer asks we have) hands it to a human.
  */
-export function judge(retrieved: KnowledgeRetrieved): Verdict {
+export function judge(retrieved: KnowledgeRetrieved, company: Pick<CompanyProfile, 'name'>): Verdict {
   const inbound = retrieved.context.inbound
   const sentiment = sentimentOf(inbound.content)
   const question = questionOf(retrieved)
   const rule = matchEscalationRule(question, inbound.channel)
   const best = retrieved.hits[0]
-  const unknown = !best || unnamedInPassage(question, best) !== null
+  const unknown = !best || unnamedInPassage(question, best, company.name) !== null
   const reason = rule?.reason ?? (sentiment < NEGATIVE_SENTIMENT_THRESHOLD ? 'negative_sentiment' : unknown ? 'no_relevant_knowledge' : null)
   const priority = rule?.priority ?? (reason === 'negative_sentiment' ? 'high' : inbound.priority ?? 'medium')
   return { reason, priority, sentiment, category: inbound.category ?? best?.article_id.replace(/^kb-/, '').split('-')[0] ?? 'general' }
@@ -46,14 +47,20 @@ export function judge(retrieved: KnowledgeRetrieved): Verdict {
  * The events for one message, given the verdict and (when answering) the answer body. Pure: ids
  * derive from the retrieved event, so a redelivery yields the same ids.
  */
-export function decide(retrieved: KnowledgeRetrieved, verdict: Verdict, answer: { body: string; cited: string[] } | null, now: number): DecisionOutcome {
+export function decide(
+  company: CompanyProfile,
+  retrieved: KnowledgeRetrieved,
+  verdict: Verdict,
+  answer: { body: string; cited: string[] } | null,
+  now: number,
+): DecisionOutcome {
   const { context, hits } = retrieved
   const inbound = context.inbound
   const reason = verdict.reason ?? (answer?.body ? null : 'no_relevant_knowledge')
   const source = answer?.cited[0] ? hits.find((h) => h.article_id === answer.cited[0])?.title : undefined
   const replyText = reason
-    ? escalationAcknowledgement(inbound.channel, inbound.sender.name, context.ticket_id)
-    : formatForChannel(inbound.channel, inbound.sender.name, answer!.body, source)
+    ? escalationAcknowledgement(company, inbound.channel, inbound.sender.name, context.ticket_id)
+    : formatForChannel(company, inbound.channel, inbound.sender.name, answer!.body, source)
 
   const decision: AgentDecision = {
     event_id: stableId('decision', retrieved.event_id),

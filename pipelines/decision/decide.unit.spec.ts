@@ -1,10 +1,14 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Channel, KnowledgeHit, KnowledgeRetrieved } from '../../schemas/index.js'
-import { decide as decideWith, judge, questionOf } from './decide.js'
-import { groundedAnswer } from './compose.js'
-import { LIMITS } from './compose.js'
+import { Topics, type Channel, type KnowledgeHit, type KnowledgeRetrieved, type Topic, type TopicEvents } from '../../schemas/index.js'
+import type { CompanyProfile } from '../../platform/companyProfile.js'
+import { createLogger } from '../../platform/log.js'
+import { decisionStage, type HistoryEntry } from './stage.js'
+import { offlineResponder, type AnswerRequest, type Responder } from './responder.js'
 import { sentimentOf } from './sentiment.js'
+import { demoCompany } from '../../testing/company.js'
+
+const company = demoCompany()
 
 const passwordHit: KnowledgeHit = {
   article_id: 'kb-reset-password', chunk_id: 'kb-reset-password#0', title: 'How to reset your password', score: 0.5,
@@ -25,17 +29,28 @@ function retrieved(content: string, opts: { channel?: Channel; hits?: KnowledgeH
   }
 }
 
-// The offline path end to end: judge, answer from the best passage, build the events.
-function decide(r: KnowledgeRetrieved, now: number) {
-  const verdict = judge(r)
-  const best = r.hits[0]
-  const answer = !verdict.reason && best ? { body: groundedAnswer(questionOf(r), best), cited: [best.article_id] } : null
-  return decideWith(r, verdict, answer, now)
+// The real decision stage, offline responder, with the read-model lookup handed in as a function.
+async function decide(
+  r: KnowledgeRetrieved,
+  opts: { responder?: Responder; history?: HistoryEntry[]; company?: CompanyProfile } = {},
+) {
+  const stage = decisionStage({
+    company: opts.company ?? company,
+    responder: opts.responder ?? offlineResponder(),
+    history: async () => opts.history ?? [],
+    log: createLogger('silent'),
+  })
+  const out = await stage.handle({ topic: Topics.knowledgeRetrieved, partition: 0, offset: '0', key: null, value: r, headers: {} })
+  const on = <T extends Topic>(topic: T) => out.filter((e) => e.topic === topic).map((e) => e.value as TopicEvents[T])
+  const decision = on(Topics.agentDecisions)[0]!
+  const replies = [...on(Topics.webformOutbound), ...on(Topics.emailOutbound), ...on(Topics.whatsappOutbound)]
+  assert.equal(replies.length, 1, 'one reply per message')
+  return { out, decision, reply: replies[0]!, escalation: on(Topics.escalations)[0] ?? null, escalated: on(Topics.ticketLifecycle)[0] ?? null }
 }
 
 describe('decide', () => {
-  it('answers from the best passage, citing it, in the web form style', () => {
-    const { decision, reply, escalation } = decide(retrieved('I forgot my password and cannot log in'), 5)
+  it('answers from the best passage, citing it, in the web form style', async () => {
+    const { decision, reply, escalation } = await decide(retrieved('I forgot my password and cannot log in'))
     assert.equal(decision.action, 'reply')
     assert.deepEqual(decision.cited_article_ids, ['kb-reset-password'])
     assert.equal(escalation, null)
@@ -45,14 +60,14 @@ describe('decide', () => {
     assert.equal(reply.recipient, 'TKT-1')
   })
 
-  it('writes formal email with greeting and signature, and short WhatsApp messages', () => {
-    const email = decide(retrieved('I forgot my password', { channel: 'email', subject: 'Login' }), 5).reply
+  it('writes formal email with greeting and signature, and short WhatsApp messages', async () => {
+    const email = (await decide(retrieved('I forgot my password', { channel: 'email', subject: 'Login' }))).reply
     assert.match(email.content, /^Dear Ada,/)
     assert.match(email.content, /Kind regards,\nThe Nimbus Tasks Support Team$/)
     assert.equal(email.subject, 'Re: Login')
     assert.equal(email.recipient, 'ada@example.com')
-    const wa = decide(retrieved('I forgot my password', { channel: 'whatsapp' }), 5).reply
-    assert.ok(wa.content.length <= LIMITS.whatsappPreferredChars, `${wa.content.length} chars`)
+    const wa = (await decide(retrieved('I forgot my password', { channel: 'whatsapp' }))).reply
+    assert.ok(wa.content.length <= company.channels.whatsapp.preferredMaxChars, `${wa.content.length} chars`)
     assert.equal(wa.recipient, '+14155550100')
   })
 
@@ -64,8 +79,8 @@ describe('decide', () => {
     ['Are you hiring? I would love an internship on your design team.', 'no_relevant_knowledge'],
     ['Hello, any job openings for a support engineer in Lisbon?', 'no_relevant_knowledge'],
   ] as const) {
-    it(`escalates "${text}" as ${reason}`, () => {
-      const { decision, escalation, escalated, reply } = decide(retrieved(text), 5)
+    it(`escalates "${text}" as ${reason}`, async () => {
+      const { decision, escalation, escalated, reply } = await decide(retrieved(text))
       assert.equal(decision.action, 'escalate')
       assert.equal(decision.reason, reason)
       assert.equal(escalation?.reason, reason)
@@ -74,50 +89,71 @@ describe('decide', () => {
     })
   }
 
-  it('escalates the bare word "agent" on WhatsApp only', () => {
-    assert.equal(decide(retrieved('agent', { channel: 'whatsapp' }), 5).decision.reason, 'human_requested')
-    assert.equal(decide(retrieved('agent', { channel: 'email' }), 5).decision.action, 'reply')
+  it('escalates the bare word "agent" on WhatsApp only', async () => {
+    assert.equal((await decide(retrieved('agent', { channel: 'whatsapp' }))).decision.reason, 'human_requested')
+    assert.equal((await decide(retrieved('agent', { channel: 'email' }))).decision.action, 'reply')
   })
 
-  it('escalates an angry customer on sentiment', () => {
+  it('escalates an angry customer on sentiment', async () => {
     const text = 'This is the worst, most useless garbage. I am furious and disgusted.'
     assert.ok(sentimentOf(text) < 0.3)
-    assert.equal(decide(retrieved(text), 5).decision.reason, 'negative_sentiment')
+    assert.equal((await decide(retrieved(text))).decision.reason, 'negative_sentiment')
   })
 
-  it('does not escalate a negated or quoted trigger', () => {
-    assert.equal(decide(retrieved("I don't want a refund, just tell me how to reset my password"), 5).decision.action, 'reply')
-    assert.equal(decide(retrieved("My boss said 'we should sue them' lol. Anyway, how do I reset my password?"), 5).decision.action, 'reply')
+  it('does not escalate a negated or quoted trigger', async () => {
+    assert.equal((await decide(retrieved("I don't want a refund, just tell me how to reset my password"))).decision.action, 'reply')
+    assert.equal((await decide(retrieved("My boss said 'we should sue them' lol. Anyway, how do I reset my password?"))).decision.action, 'reply')
   })
 
-  it('escalates when an answer is empty after the guardrails', () => {
-    const r = retrieved('I forgot my password')
-    assert.equal(decideWith(r, judge(r), { body: '', cited: [] }, 5).decision.reason, 'no_relevant_knowledge')
+  it('escalates when an answer is empty after the guardrails', async () => {
+    const empty: Responder = { answer: async () => ({ body: '', cited: [], by: 'offline' }) }
+    assert.equal((await decide(retrieved('I forgot my password'), { responder: empty })).decision.reason, 'no_relevant_knowledge')
   })
 
-  it('escalates when the knowledge base has nothing relevant', () => {
-    const { decision } = decide(retrieved('Do you have an office in Lisbon?', { hits: [] }), 5)
+  it('escalates when the knowledge base has nothing relevant', async () => {
+    const { decision } = await decide(retrieved('Do you have an office in Lisbon?', { hits: [] }))
     assert.equal(decision.reason, 'no_relevant_knowledge')
   })
 
-  it('hands over a question whether we have something the best passage never names', () => {
+  it('hands over a question whether we have something the best passage never names', async () => {
     // Retrieval always finds the nearest article; answering from it would imply a yes or a no nobody documented.
     for (const text of ['Does Nimbus have a built-in video call feature for standups?', 'is there a time-sheet approval workflow?', 'Do you offer an on-premise version?']) {
-      const { decision } = decide(retrieved(text), 5)
+      const { decision } = await decide(retrieved(text))
       assert.equal(decision.reason, 'no_relevant_knowledge', text)
     }
   })
 
-  it('answers a question whether we have something when the passage names it', () => {
+  it('answers a question whether we have something when the passage names it', async () => {
     for (const text of ['Is there a way to reset my password?', 'Does Nimbus Tasks have a password reset link?', 'Do you support password resets by email?']) {
-      const { decision } = decide(retrieved(text), 5)
+      const { decision } = await decide(retrieved(text))
       assert.equal(decision.action, 'reply', text)
     }
   })
 
-  it('is deterministic: the same input gives the same event ids', () => {
-    const a = decide(retrieved('I forgot my password'), 1)
-    const b = decide(retrieved('I forgot my password'), 2)
+  it('hands the conversation so far to the responder, and sends the escalation, the lifecycle change and the reply', async () => {
+    const seen: AnswerRequest[] = []
+    const recording: Responder = { answer: async (req) => (seen.push(req), offlineResponder().answer(req)) }
+    const history: HistoryEntry[] = [{ direction: 'inbound', channel: 'email', content: 'earlier question' }]
+    await decide(retrieved('I forgot my password'), { responder: recording, history })
+    assert.deepEqual(seen[0]?.history, history)
+    const { out } = await decide(retrieved('I want a refund'), { responder: recording })
+    assert.deepEqual(out.map((e) => e.topic), [Topics.agentDecisions, Topics.escalations, Topics.ticketLifecycle, Topics.webformOutbound])
+    assert.equal(seen.length, 1, 'no answer is written for a message that is handed over')
+  })
+
+  it('speaks for the company it is given', async () => {
+    const acme: CompanyProfile = { ...company, name: 'Acme Cloud', signature: 'Acme Help', competitors: ['Globex'] }
+    const { reply } = await decide(retrieved('I forgot my password', { channel: 'email' }), { company: acme })
+    assert.match(reply.content, /Thank you for contacting Acme Cloud support\./)
+    assert.match(reply.content, /Kind regards,\nAcme Help$/)
+    const said: Responder = { answer: async () => ({ body: 'Use Forgot password. Globex does this worse.', cited: ['kb-reset-password'], by: 'offline' }) }
+    const checked = await decide(retrieved('I forgot my password'), { company: acme, responder: said })
+    assert.doesNotMatch(checked.reply.content, /Globex/, "the company's own competitors are removed")
+  })
+
+  it('is deterministic: the same input gives the same event ids', async () => {
+    const a = await decide(retrieved('I forgot my password'))
+    const b = await decide(retrieved('I forgot my password'))
     assert.equal(a.decision.event_id, b.decision.event_id)
     assert.equal(a.reply.reply_id, b.reply.reply_id)
   })

@@ -23,7 +23,7 @@ export const ESCALATION_RULES: EscalationRule[] = [
     reason: 'human_requested',
     priority: 'medium',
     // "talk to a person", "speak with someone", "connect me to an agent": the customer wants a person.
-    // "get nimbus to talk to our slack so somebody gets pinged" is not that: the words must be adjacent.
+    // "get the app to talk to our slack so somebody gets pinged" is not that: the words must be adjacent.
     pattern: /\b(speak|talk|chat)\s+(to|with)\s+(a|an|some|your|one of your)?\s*(real |actual |live )?(human|person|agent|representative|someone|somebody|manager|supervisor|staff member)\b|\b(connect|transfer|put|escalate)\s+me\b[^.?!]{0,20}\b(human|person|agent|representative|someone|manager)\b|\b(real|actual|live) (person|human|agent)\b|\bhuman (agent|support|being)\b/i,
   },
   {
@@ -37,7 +37,7 @@ export const ESCALATION_RULES: EscalationRule[] = [
     // The knowledge base documents the product, not the company's hiring: a job enquiry goes to people.
     reason: 'no_relevant_knowledge',
     priority: 'low',
-    pattern: /\b(open (positions?|roles|vacanc(y|ies))|job (openings?|opportunit(y|ies)|vacanc(y|ies))|vacanc(y|ies)|are you hiring|internships?|careers? (page|opportunit(y|ies)|at nimbus))\b/i,
+    pattern: /\b(open (positions?|roles|vacanc(y|ies))|job (openings?|opportunit(y|ies)|vacanc(y|ies))|vacanc(y|ies)|are you hiring|internships?|careers? (page|opportunit(y|ies)|at [a-z]+))\b/i,
   },
   { reason: 'human_requested', priority: 'medium', pattern: /^\s*(human|agent|representative)\s*[.!?]*\s*$/i, channels: ['whatsapp'] },
 ]

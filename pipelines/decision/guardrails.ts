@@ -1,5 +1,5 @@
 import type { Identifier, KnowledgeHit } from '../../schemas/index.js'
-import { COMPETITORS, INTERNAL_TERMS } from '../../demo/company.js'
+import type { CompanyProfile } from '../../platform/companyProfile.js'
 
 /**
  * Checks on every answer before it leaves, whoever wrote it (OpenAI or the offline responder).
@@ -12,8 +12,8 @@ export interface GuardrailResult {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const COMPETITOR = new RegExp(`\\b(${COMPETITORS.map(escape).join('|')})\\b`, 'i')
-const INTERNAL = new RegExp(`\\b(${INTERNAL_TERMS.map(escape).join('|')})\\b`, 'i')
+// A list with nothing in it matches nothing (an empty alternation would match everywhere).
+const anyOf = (words: string[]) => (words.length ? new RegExp(`\\b(${words.map(escape).join('|')})\\b`, 'i') : /(?!)/)
 // Commitments about the future: fine only when the knowledge base itself says the same thing.
 const PROMISE = /\b(we will (soon )?(add|build|release|launch|support|introduce|ship)|(is|are) (coming soon|on (our|the) roadmap|planned)|in (an?|the) (upcoming|next|future) (release|version|update)|coming soon|will be available (soon|next)|we (can|could) build)\b/i
 const EMAIL = /[^\s@<>()"']+@[^\s@<>()"']+\.[a-z]{2,}/gi
@@ -21,7 +21,16 @@ const PHONE = /\+?\d[\d\s\-().]{7,}\d/g
 
 const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n/)
 
-export function applyGuardrails(text: string, ctx: { hits: KnowledgeHit[]; customerIdentifiers: Identifier[] }): GuardrailResult {
+export type Guardrails = (text: string, ctx: { hits: KnowledgeHit[]; customerIdentifiers: Identifier[] }) => GuardrailResult
+
+/** The checks for one company: its competitors and internal terms are never said. */
+export function guardrailsFor(company: Pick<CompanyProfile, 'competitors' | 'internalTerms'>): Guardrails {
+  const competitor = anyOf(company.competitors)
+  const internal = anyOf(company.internalTerms)
+  return (text, ctx) => applyGuardrails(text, ctx, competitor, internal)
+}
+
+function applyGuardrails(text: string, ctx: { hits: KnowledgeHit[]; customerIdentifiers: Identifier[] }, competitor: RegExp, internal: RegExp): GuardrailResult {
   const violations = new Set<GuardrailResult['violations'][number]>()
   const knowledge = ctx.hits.map((h) => h.content.toLowerCase()).join('\n')
   const own = new Set(ctx.customerIdentifiers.map((i) => i.value.toLowerCase()))
@@ -31,11 +40,11 @@ export function applyGuardrails(text: string, ctx: { hits: KnowledgeHit[]; custo
   for (const line of text.split('\n')) {
     const keptSentences: string[] = []
     for (const sentence of sentencesOf(line)) {
-      if (COMPETITOR.test(sentence)) {
+      if (competitor.test(sentence)) {
         violations.add('competitor')
         continue
       }
-      if (INTERNAL.test(sentence)) {
+      if (internal.test(sentence)) {
         violations.add('internal_detail')
         continue
       }

@@ -1,7 +1,10 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { KnowledgeHit } from '../../schemas/index.js'
-import { applyGuardrails } from './guardrails.js'
+import { guardrailsFor } from './guardrails.js'
+import { demoCompany } from '../../testing/company.js'
+
+const applyGuardrails = guardrailsFor(demoCompany())
 
 const hit: KnowledgeHit = {
   article_id: 'kb-export', chunk_id: 'kb-export#0', title: 'Export', score: 1,

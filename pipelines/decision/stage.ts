@@ -1,32 +1,42 @@
 import { Topics, outboundTopic, type Channel } from '../../schemas/index.js'
-import type { Queryable } from '../../platform/db.js'
+import type { CompanyProfile } from '../../platform/companyProfile.js'
 import type { Logger } from '../../platform/log.js'
 import { defineStage } from '../../platform/stage.js'
 import type { OutgoingEvent } from '../../platform/transport/contract.js'
 import { identifiersOf } from '../../platform/identifiers.js'
 import { decide, judge, questionOf } from './decide.js'
-import { applyGuardrails } from './guardrails.js'
+import { guardrailsFor } from './guardrails.js'
 import type { Responder } from './responder.js'
 
-/** The conversation so far (any channel), from the messages read model: what the agent "remembers". */
-async function historyOf(db: Queryable, conversationId: string, currentMessageId: string) {
-  const rows = (
-    await db.query<{ direction: 'inbound' | 'outbound'; channel: Channel; content: string }>(
-      `SELECT direction, channel, content FROM messages WHERE conversation_id = $1 AND id <> $2 ORDER BY created_at DESC LIMIT 10`,
-      [conversationId, currentMessageId],
-    )
-  ).rows
-  return rows.reverse()
+export interface HistoryEntry {
+  direction: 'inbound' | 'outbound'
+  channel: Channel
+  content: string
 }
 
-export function decisionStage(db: Queryable, responder: Responder, log: Logger){
+export interface DecisionDeps {
+  /** The company the agent speaks for: name, signature, limits, what it never names. */
+  company: CompanyProfile
+  responder: Responder
+  /** The conversation so far (any channel), oldest first, without the message being answered. */
+  history(conversationId: string, currentMessageId: string): Promise<HistoryEntry[]>
+  log: Logger
+}
+
+/**
+ * The decision stage: judge the message, let the responder answer when the agent may, check the
+ * answer, and emit the decision, the reply and (when handing over) the escalation. The read-model
+ * lookup is handed in, so the whole stage runs in a unit test.
+ */
+export function decisionStage({ company, responder, history, log }: DecisionDeps) {
+  const guardrails = guardrailsFor(company)
   return defineStage({
     name: 'decision',
     topics: [Topics.knowledgeRetrieved],
     async handle(event) {
       const retrieved = event.value
       const { context } = retrieved
-      const verdict = judge(retrieved)
+      const verdict = judge(retrieved, company)
       let answer: { body: string; cited: string[] } | null = null
       if (!verdict.reason) {
         const raw = await responder.answer({
@@ -34,13 +44,13 @@ export function decisionStage(db: Queryable, responder: Responder, log: Logger){
           channel: context.inbound.channel,
           customerName: context.inbound.sender.name,
           hits: retrieved.hits,
-          history: await historyOf(db, context.conversation_id, context.inbound.event_id),
+          history: await history(context.conversation_id, context.inbound.event_id),
         })
-        const checked = applyGuardrails(raw.body, { hits: retrieved.hits, customerIdentifiers: identifiersOf(context.inbound.sender) })
+        const checked = guardrails(raw.body, { hits: retrieved.hits, customerIdentifiers: identifiersOf(context.inbound.sender) })
         if (checked.violations.length) log.warn('guardrails removed text from an answer', { ticket_id: context.ticket_id, violations: checked.violations, by: raw.by })
         answer = { body: checked.text, cited: raw.cited }
       }
-      const { decision, reply, escalation, escalated } = decide(retrieved, verdict, answer, Date.now())
+      const { decision, reply, escalation, escalated } = decide(company, retrieved, verdict, answer, Date.now())
       const ticket = context.ticket_id
       const out: OutgoingEvent[] = [{ topic: Topics.agentDecisions, key: context.customer_id, value: decision }]
       if (escalation && escalated) {
