@@ -1,5 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { loadConfig, ConfigError } from './config.js'
 
 describe('configuration', () => {
@@ -23,5 +26,17 @@ describe('configuration', () => {
   })
   it('treats empty variables as unset', () => {
     assert.equal(loadConfig({ KAFKA_BROKERS: '', PORT: '' }).transport.kind, 'embedded')
+  })
+  it('gives the agent the demo company unless FTE_COMPANY_PROFILE names another, and names the fields at fault', () => {
+    assert.equal(loadConfig({}).company.name, 'Nimbus Tasks')
+    const dir = mkdtempSync(path.join(tmpdir(), 'fte-profile-'))
+    const own = { ...loadConfig({}).company, name: 'Acme Cloud', signature: 'Acme Help' }
+    writeFileSync(path.join(dir, 'acme.json'), JSON.stringify(own))
+    assert.equal(loadConfig({ FTE_COMPANY_PROFILE: path.join(dir, 'acme.json') }).company.signature, 'Acme Help')
+    writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ ...own, signature: '', channels: { ...own.channels, email: { style: 'formal' } } }))
+    assert.throws(
+      () => loadConfig({ FTE_COMPANY_PROFILE: path.join(dir, 'bad.json') }),
+      (e: ConfigError) => ['signature', 'channels.email.maxWords'].every((f) => e.problems.some((p) => p.startsWith('FTE_COMPANY_PROFILE') && p.includes(`: ${f}:`))),
+    )
   })
 })
