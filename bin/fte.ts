@@ -17,7 +17,7 @@ const USAGE = `usage: fte <command>
   dlq replay <id>|--all    put dead letters back on their source topic
   ${GMAIL_USAGE}
 
-Configuration comes from the environment; see README.md ("Configuration").`
+Configuration comes from the environment; see docs/configuration.md.`
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv

@@ -1,5 +1,5 @@
 /**
- * npm run eval: runs the labelled dossier through the real pipeline (embedded mode, every role,
+ * npm run eval: runs the labelled demo samples through the real pipeline (embedded mode, every role,
  * the same code as production) and prints how good the agent's judgement is:
  * escalation precision and recall, escalation rate, answer-topic hit rate at 1, identity accuracy
  * on the multi-channel scenarios, p50/p95 decision latency, and every case it got wrong.

@@ -6,3 +6,6 @@ export function isoOf(value: unknown): string | null {
   if (value == null) return null
   return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()
 }
+
+/** A timestamptz as read back (a Date from pg, a string from PGlite) in epoch milliseconds. */
+export const msOf = (value: Date | string): number => (value instanceof Date ? value.getTime() : Date.parse(value))

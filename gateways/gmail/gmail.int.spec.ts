@@ -1,7 +1,7 @@
 /**
  * The Gmail channel end to end in embedded mode: Pub/Sub push -> OIDC check -> history sync
  * through the official googleapis client -> pipeline -> reply sent with users.messages.send in
- * the customer's thread. Google is a local stand-in (gateways/gmail/googleStandIn.ts): token
+ * the customer's thread. Google is a local stand-in (testing/standIns/google.ts): token
  * endpoint, Gmail REST API, and a JWKS whose key signs the push tokens.
  */
 import { startSeeded } from '../../testing/seeded.js'

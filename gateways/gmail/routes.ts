@@ -10,7 +10,7 @@ import { pushDeadLetter } from './pushDeadLetter.js'
 import { mailboxSync } from './mailboxSync.js'
 import { gmailMetrics } from './gmailMetrics.js'
 
-/** The gateway's body limit (app.ts): a real Gmail push is a few hundred bytes. */
+/** The gateway's body limit (gateways/gateway.ts): a real Gmail push is a few hundred bytes. */
 const MAX_BODY_BYTES = 64 * 1024
 
 /**

@@ -6,6 +6,7 @@ import type { Logger } from '../../platform/log.js'
 import { PermanentError } from '../../platform/transport/contract.js'
 import type { DeliveryStatus, ReplyRequested } from '../../schemas/index.js'
 import type { ChannelSender } from '../../pipelines/dispatch/sender.js'
+import { msOf } from '../../platform/time.js'
 
 /** Twilio refuses a WhatsApp body over 1600 characters (error 21617). */
 export const WHATSAPP_MAX_CHARS = 1600
@@ -113,7 +114,7 @@ async function latestInboundAt(db: Queryable, customerId: string): Promise<numbe
     )
   ).rows[0]
   if (!row?.last) return null
-  return row.last instanceof Date ? row.last.getTime() : Date.parse(String(row.last))
+  return msOf(row.last)
 }
 
 /**

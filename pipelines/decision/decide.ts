@@ -35,7 +35,7 @@ export function judge(retrieved: KnowledgeRetrieved, company: Pick<CompanyProfil
   const inbound = retrieved.context.inbound
   const sentiment = sentimentOf(inbound.content)
   const question = questionOf(retrieved)
-  const rule = matchEscalationRule(question, inbound.channel)
+  const rule = matchEscalationRule(question, inbound.channel, company.name)
   const best = retrieved.hits[0]
   const unknown = !best || unnamedInPassage(question, best, company.name) !== null
   const reason = rule?.reason ?? (sentiment < NEGATIVE_SENTIMENT_THRESHOLD ? 'negative_sentiment' : unknown ? 'no_relevant_knowledge' : null)

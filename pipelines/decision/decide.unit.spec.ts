@@ -32,13 +32,14 @@ function retrieved(content: string, opts: { channel?: Channel; hits?: KnowledgeH
 // The real decision stage, offline responder, with the read-model lookup handed in as a function.
 async function decide(
   r: KnowledgeRetrieved,
-  opts: { responder?: Responder; history?: HistoryEntry[]; company?: CompanyProfile } = {},
+  opts: { responder?: Responder; history?: HistoryEntry[]; company?: CompanyProfile; now?: number } = {},
 ) {
   const stage = decisionStage({
     company: opts.company ?? company,
     responder: opts.responder ?? offlineResponder(),
     history: async () => opts.history ?? [],
     log: createLogger('silent'),
+    now: () => opts.now ?? 5,
   })
   const out = await stage.handle({ topic: Topics.knowledgeRetrieved, partition: 0, offset: '0', key: null, value: r, headers: {} })
   const on = <T extends Topic>(topic: T) => out.filter((e) => e.topic === topic).map((e) => e.value as TopicEvents[T])
@@ -103,6 +104,7 @@ describe('decide', () => {
   it('does not escalate a negated or quoted trigger', async () => {
     assert.equal((await decide(retrieved("I don't want a refund, just tell me how to reset my password"))).decision.action, 'reply')
     assert.equal((await decide(retrieved("My boss said 'we should sue them' lol. Anyway, how do I reset my password?"))).decision.action, 'reply')
+    assert.equal((await decide(retrieved('My career at a big agency taught me one thing: how do I reset my password?'))).decision.action, 'reply')
   })
 
   it('escalates when an answer is empty after the guardrails', async () => {
@@ -149,11 +151,14 @@ describe('decide', () => {
     const said: Responder = { answer: async () => ({ body: 'Use Forgot password. Globex does this worse.', cited: ['kb-reset-password'], by: 'offline' }) }
     const checked = await decide(retrieved('I forgot my password'), { company: acme, responder: said })
     assert.doesNotMatch(checked.reply.content, /Globex/, "the company's own competitors are removed")
+    assert.equal((await decide(retrieved('any careers at Acme?'), { company: acme })).decision.reason, 'no_relevant_knowledge')
+    assert.equal((await decide(retrieved('any careers at Acme?'))).decision.action, 'reply', 'careers at someone else is not a question to us')
   })
 
   it('is deterministic: the same input gives the same event ids', async () => {
-    const a = await decide(retrieved('I forgot my password'))
-    const b = await decide(retrieved('I forgot my password'))
+    const a = await decide(retrieved('I forgot my password'), { now: 1 })
+    const b = await decide(retrieved('I forgot my password'), { now: 2 })
+    assert.notEqual(a.decision.occurred_at, b.decision.occurred_at)
     assert.equal(a.decision.event_id, b.decision.event_id)
     assert.equal(a.reply.reply_id, b.reply.reply_id)
   })

@@ -11,7 +11,16 @@ export interface EscalationRule {
   channels?: Channel[]
 }
 
-export const ESCALATION_RULES: EscalationRule[] = [
+/** The rules, in order, for the company the agent speaks for (its name appears in one of them). */
+export function escalationRules(companyName: string): EscalationRule[] {
+  let rules = rulesByCompany.get(companyName)
+  if (!rules) rulesByCompany.set(companyName, (rules = buildRules(companyName)))
+  return rules
+}
+const rulesByCompany = new Map<string, EscalationRule[]>()
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+const buildRules = (companyName: string): EscalationRule[] => [
   { reason: 'legal', priority: 'urgent', pattern: /\b(lawyers?|legal|sue|suing|sued|attorneys?|lawsuit|litigation|compliance)\b/i },
   { reason: 'refund', priority: 'high', pattern: /\b(refunds?|refunded|money back|chargebacks?|reimburse(ment)?)\b/i },
   {
@@ -37,7 +46,11 @@ export const ESCALATION_RULES: EscalationRule[] = [
     // The knowledge base documents the product, not the company's hiring: a job enquiry goes to people.
     reason: 'no_relevant_knowledge',
     priority: 'low',
-    pattern: /\b(open (positions?|roles|vacanc(y|ies))|job (openings?|opportunit(y|ies)|vacanc(y|ies))|vacanc(y|ies)|are you hiring|internships?|careers? (page|opportunit(y|ies)|at [a-z]+))\b/i,
+    // "careers at <us>", by the company's first name word: "my career at school" is not a job enquiry.
+    pattern: new RegExp(
+      `\\b(open (positions?|roles|vacanc(y|ies))|job (openings?|opportunit(y|ies)|vacanc(y|ies))|vacanc(y|ies)|are you hiring|internships?|careers? (page|opportunit(y|ies)|at ${escape(companyName.trim().split(/\s+/)[0] ?? '').toLowerCase() || '(?!)'}))\\b`,
+      'i',
+    ),
   },
   { reason: 'human_requested', priority: 'medium', pattern: /^\s*(human|agent|representative)\s*[.!?]*\s*$/i, channels: ['whatsapp'] },
 ]
@@ -72,7 +85,7 @@ function firesIn(rule: EscalationRule, text: string): boolean {
   return false
 }
 
-export function matchEscalationRule(text: string, channel: Channel): EscalationRule | null {
+export function matchEscalationRule(text: string, channel: Channel, companyName: string): EscalationRule | null {
   const own = withoutQuotations(text)
-  return ESCALATION_RULES.find((r) => (!r.channels || r.channels.includes(channel)) && firesIn(r, own)) ?? null
+  return escalationRules(companyName).find((r) => (!r.channels || r.channels.includes(channel)) && firesIn(r, own)) ?? null
 }

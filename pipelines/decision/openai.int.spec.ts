@@ -65,6 +65,10 @@ describe('OpenAI generation and embeddings (official client, local stand-in)', (
     const system = call.body.messages[0].content as string
     assert.match(system, /Answer ONLY from the knowledge-base passages/)
     assert.match(system, /Never mention or compare competitors/)
+    // The company comes from the profile the composition root hands in (demo/company.json here).
+    assert.match(system, /customer support agent of Nimbus Tasks\./)
+    assert.match(system, /Voice: friendly, clear, no jargon, no over-promising\./)
+    assert.match(system, /Style: semi-formal and clear/)
     assert.match(call.body.messages[1].content, /\[kb-reset-password\]/)
   })
 

@@ -21,6 +21,8 @@ export interface DecisionDeps {
   /** The conversation so far (any channel), oldest first, without the message being answered. */
   history(conversationId: string, currentMessageId: string): Promise<HistoryEntry[]>
   log: Logger
+  /** The clock the events are stamped with (tests pass their own). */
+  now?: () => number
 }
 
 /**
@@ -28,7 +30,7 @@ export interface DecisionDeps {
  * answer, and emit the decision, the reply and (when handing over) the escalation. The read-model
  * lookup is handed in, so the whole stage runs in a unit test.
  */
-export function decisionStage({ company, responder, history, log }: DecisionDeps) {
+export function decisionStage({ company, responder, history, log, now = Date.now }: DecisionDeps) {
   const guardrails = guardrailsFor(company)
   return defineStage({
     name: 'decision',
@@ -50,7 +52,7 @@ export function decisionStage({ company, responder, history, log }: DecisionDeps
         if (checked.violations.length) log.warn('guardrails removed text from an answer', { ticket_id: context.ticket_id, violations: checked.violations, by: raw.by })
         answer = { body: checked.text, cited: raw.cited }
       }
-      const { decision, reply, escalation, escalated } = decide(company, retrieved, verdict, answer, Date.now())
+      const { decision, reply, escalation, escalated } = decide(company, retrieved, verdict, answer, now())
       const ticket = context.ticket_id
       const out: OutgoingEvent[] = [{ topic: Topics.agentDecisions, key: context.customer_id, value: decision }]
       if (escalation && escalated) {

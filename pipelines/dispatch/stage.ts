@@ -16,7 +16,7 @@ const FINAL = new Set(['sent', 'delivered', 'read', 'recorded', 'queued', 'needs
  * keeps failing is retried by the transport and then dead-lettered; the reply's
  * x-fte-reply-id header lets the messages projection show the failure on the ticket.
  */
-export function dispatchStage(db: Queryable, sender: ChannelSender, breaker: CircuitBreaker){
+export function dispatchStage(db: Queryable, sender: ChannelSender, breaker: CircuitBreaker) {
   return defineStage({
     name: `dispatch.${sender.channel}`,
     topics: [outboundTopic[sender.channel]],

@@ -5,7 +5,7 @@ import type { OutgoingEvent } from '../../platform/transport/contract.js'
 import { identifiersOf } from '../../platform/identifiers.js'
 import { statedIdentifiers } from './statedIdentifiers.js'
 import { candidateCustomerId, resolveIdentity, type IdentityFacts } from './resolveIdentity.js'
-import { isoAt } from '../../platform/time.js'
+import { isoAt, msOf } from '../../platform/time.js'
 
 async function owners(tx: Queryable, ids: Identifier[]): Promise<IdentityFacts['owners']> {
   if (!ids.length) return []
@@ -20,7 +20,7 @@ async function owners(tx: Queryable, ids: Identifier[]): Promise<IdentityFacts['
   ).rows
   const byCustomer = new Map<string, { customer_id: string; claimed_at: number; kinds: Identifier[] }>()
   for (const r of rows) {
-    const o = byCustomer.get(r.customer_id) ?? { customer_id: r.customer_id, claimed_at: new Date(r.first).getTime(), kinds: [] }
+    const o = byCustomer.get(r.customer_id) ?? { customer_id: r.customer_id, claimed_at: msOf(r.first), kinds: [] }
     o.kinds.push({ kind: r.kind, value: r.value })
     byCustomer.set(r.customer_id, o)
   }
@@ -32,7 +32,7 @@ async function owners(tx: Queryable, ids: Identifier[]): Promise<IdentityFacts['
  * messages from one person meet on one customer), gather the facts, decide, record the outcome and the events decided (so a redelivery republishes
  * the same events rather than deciding again on records this message already changed).
  */
-export function identityStage(db: Db){
+export function identityStage(db: Db) {
   return defineStage({
     name: 'identity',
     topics: [Topics.ticketsIncoming],
@@ -40,8 +40,9 @@ export function identityStage(db: Db){
       const inbound = event.value
       return db.transaction(async (tx) => {
         const earlier = (
-          await tx.query<{ events: OutgoingEvent[] | string }>(`SELECT events FROM stage_outputs WHERE stage = 'identity' AND event_id = $1`, [inbound.event_id])
+          await tx.query<{ events: unknown }>(`SELECT events FROM stage_outputs WHERE stage = 'identity' AND event_id = $1`, [inbound.event_id])
         ).rows[0]
+        // The second cast: these are the events this stage itself decided and stored as JSON for a redelivery.
         if (earlier) return (typeof earlier.events === 'string' ? JSON.parse(earlier.events) : earlier.events) as OutgoingEvent[]
         const given = identifiersOf(inbound.sender)
         const stated = statedIdentifiers(inbound.content)
@@ -72,7 +73,7 @@ export function identityStage(db: Db){
             owners: all,
             newCustomer,
             head: head
-              ? { ...head, last_message_at: new Date(head.last_message_at).getTime(), ticket_closed: head.status === 'resolved' || head.status === 'closed' }
+              ? { ...head, last_message_at: msOf(head.last_message_at), ticket_closed: head.status === 'resolved' || head.status === 'closed' }
               : null,
           },
           Date.now(),

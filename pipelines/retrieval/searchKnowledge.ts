@@ -3,7 +3,6 @@ import type { Queryable } from '../../platform/db.js'
 import type { KnowledgeHit } from '../../schemas/index.js'
 import type { Embedder } from '../../platform/embedding/contract.js'
 
-
 export interface SearchOptions {
   k?: number
   /** Cosine similarity a chunk needs, on its own, to count as relevant. */

@@ -18,7 +18,7 @@ export function refinedQuery(content: string): string | null {
   return q && q !== content.trim() ? q : null
 }
 
-export function retrievalStage(db: Queryable, embedder: Embedder, opts: { minScore: number; k?: number; onEmbedError?: (err: Error) => void }){
+export function retrievalStage(db: Queryable, embedder: Embedder, opts: { minScore: number; k?: number; onEmbedError?: (err: Error) => void }) {
   return defineStage({
     name: 'retrieval',
     topics: [Topics.customersIdentified],

@@ -22,7 +22,7 @@ export interface ModelSpec {
   pooling: 'mean' | 'cls'
   /** Tokens per text the model was trained on; longer texts are cut. */
   maxTokens: number
-  /** Cosine a chunk needs to be relevant; measured with npm run eval on the demo dossier. */
+  /** Cosine a chunk needs to be relevant; measured with npm run eval on the demo company's samples. */
   minScore: number
 }
 

@@ -28,22 +28,23 @@ const isPermanent = (err: unknown) => typeof err === 'object' && err !== null &&
  * committed: handled, or safely parked in the DLQ. Rejects only if the DLQ publish itself fails,
  * so the record stays uncommitted and is delivered again.
  */
-export async function deliver(
+export async function deliver<T extends Topic>(
   record: RawRecord,
   group: string,
   codec: EventCodec,
-  handle: (e: DeliveredEvent, publish: (events: OutgoingEvent[]) => Promise<void>) => Promise<void>,
+  handle: (e: DeliveredEvent<T>, publish: (events: OutgoingEvent[]) => Promise<void>) => Promise<void>,
   publish: (events: OutgoingEvent[]) => Promise<void>,
   policy: DeliveryPolicy,
   log: Logger,
 ): Promise<'handled' | 'dead-lettered'> {
   let attempts = 0
   let failure: unknown
-  let event: DeliveredEvent | undefined
+  let event: DeliveredEvent<T> | undefined
   try {
     // The one cast between bytes and types: the codec decoded the value against the schema
-    // registered for record.topic, which is the Avro twin of TopicEvents[record.topic].
-    event = { ...record, value: await codec.decode(record.topic, record.value) } as DeliveredEvent
+    // registered for record.topic, the Avro twin of TopicEvents[record.topic], and the record
+    // came from a subscription to topics T.
+    event = { ...record, value: await codec.decode(record.topic, record.value) } as DeliveredEvent<T>
   } catch (err) {
     attempts = 1
     failure = err

@@ -56,7 +56,7 @@ export function embeddedTransport(opts: {
     },
     publishRaw: (topic, key, value, headers = {}) => append([{ topic, key, value, headers }]),
 
-    async subscribe(options: SubscribeOptions) {
+    async subscribe<T extends Topic>(options: SubscribeOptions<T>) {
       const topics = options.topics.map(physical)
       const group = prefix + options.group
       let running = true

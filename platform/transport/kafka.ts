@@ -119,7 +119,7 @@ export function kafkaTransport(opts: {
     publish: publisher(send),
     publishRaw: (topic, key, value, headers) => send([{ topic, messages: [{ key, value, headers }] }]),
 
-    async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    async subscribe<T extends Topic>(options: SubscribeOptions<T>): Promise<Subscription> {
       const groupProducer = lazyProducer()
       const publish = publisher(sender(groupProducer.get))
       const consumer = kafka.consumer({ groupId: prefix + options.group, allowAutoTopicCreation: false, retry: { retries: 10 } })
