@@ -5,6 +5,8 @@ import { ROLES, startRoles, seedKnowledge, localModelFiles, type Role } from './
 import { ModelDownloadError } from '../platform/embedding/modelFiles.js'
 import { listDeadLetters, replayDeadLetters } from './deadLetters.js'
 import { gmailCommand, GMAIL_USAGE } from '../gateways/gmail/watchCommand.js'
+import { staffCommand, STAFF_USAGE } from './staffCommand.js'
+import { StaffError } from '../gateways/staff/accounts.js'
 
 const USAGE = `usage: fte <command>
 
@@ -16,6 +18,7 @@ const USAGE = `usage: fte <command>
   dlq list                 list dead letters (projected from fte.dlq)
   dlq replay <id>|--all    put dead letters back on their source topic
   ${GMAIL_USAGE}
+  ${STAFF_USAGE}
 
 Configuration comes from the environment; see docs/configuration.md.`
 
@@ -35,13 +38,14 @@ async function main(argv: string[]) {
     return
   }
 
-  if (command === 'migrate' || command === 'seed' || command === 'dlq' || command === 'gmail') {
+  if (command === 'migrate' || command === 'seed' || command === 'dlq' || command === 'gmail' || command === 'staff') {
     const rt = await openRuntime(config, log)
     try {
       if (command === 'seed') console.log(`published ${await seedKnowledge(rt)} knowledge-base articles`)
       else if (command === 'dlq' && rest[0] === 'list') await listDeadLetters(rt)
       else if (command === 'dlq' && rest[0] === 'replay' && rest[1]) await replayDeadLetters(rt, rest[1])
       else if (command === 'dlq') throw new UsageError('dlq needs "list" or "replay <id>|--all"')
+      else if (command === 'staff') await staffCommand(rt, rest).catch((err: Error) => { throw err instanceof StaffError ? new UsageError(err.message) : err })
       else if (command === 'gmail') await gmailCommand(rt, rest).catch((err: Error) => { throw new UsageError(err.message) })
       else console.log('database is up to date')
     } finally {

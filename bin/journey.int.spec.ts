@@ -15,12 +15,15 @@ import type { Running } from './roles.js'
 import { replayDeadLetters } from './deadLetters.js'
 import { Topics, type InboundMessage } from '../schemas/index.js'
 import { eventually, freshDatabase, noStack, stack, testConfig, testLog, uniqueName } from '../testing/stack.js'
+import { staffMember } from '../testing/staff.js'
 
 interface Ctx {
   rt: Runtime
   app: Running
   url: string
   prefix: string
+  /** An analyst's Authorization header: customer lookups are staff-only. */
+  staff: Record<string, string>
 }
 
 const post = (url: string, body: unknown, raw?: string) =>
@@ -45,7 +48,7 @@ function journey(mode: 'embedded' | 'kafka', skip: string | undefined, open: () 
       cleanup = opened.cleanup
       const rt = await openRuntime(testConfig({ ...opened.env, FTE_TOPIC_PREFIX: prefix }), testLog())
       const app = await startSeeded(rt)
-      c = { rt, app, url: app.url!, prefix }
+      c = { rt, app, url: app.url!, prefix, staff: (await staffMember(rt.db, 'analyst')).headers }
     })
     after(async () => {
       await c?.app.close()
@@ -79,12 +82,12 @@ function journey(mode: 'embedded' | 'kafka', skip: string | undefined, open: () 
       assert.match(reply.content, /^Hi Ada,/)
       assert.equal(reply.delivery_status, 'delivered')
 
-      const customer = (await (await fetch(`${c.url}/customers/lookup?email=ada@example.com`)).json()) as Record<string, any>
+      const customer = (await (await fetch(`${c.url}/customers/lookup?email=ada@example.com`, { headers: c.staff })).json()) as Record<string, any>
       assert.equal(customer.name, 'Ada Lovelace')
       assert.deepEqual(customer.identifiers.map((i: any) => `${i.kind}:${i.value}`).sort(), ['email:ada@example.com', 'phone:+442079460958'])
       assert.equal(customer.conversations.length, 1)
       assert.equal(customer.conversations[0].tickets[0].ticket_id, ticket_id)
-      const byPhone = (await (await fetch(`${c.url}/customers/lookup?phone=%2B442079460958`)).json()) as Record<string, any>
+      const byPhone = (await (await fetch(`${c.url}/customers/lookup?phone=%2B442079460958`, { headers: c.staff })).json()) as Record<string, any>
       assert.equal(byPhone.customer_id, customer.customer_id)
     })
 
@@ -95,10 +98,12 @@ function journey(mode: 'embedded' | 'kafka', skip: string | undefined, open: () 
       const { ticket_id } = (await res.json()) as { ticket_id: string }
       const view = await eventually(async () => {
         const v = await ticket(c, ticket_id)
-        return v.status === 'escalated' && v.escalation?.priority && v.messages.length === 2 ? v : null
+        return v.status === 'escalated' && v.escalation && v.messages.length === 2 ? v : null
       }, { what: 'the escalation' })
-      assert.equal(view.escalation.reason, 'refund')
-      assert.equal(view.escalation.priority, 'high')
+      assert.deepEqual(Object.keys(view.escalation), ['raised_at'], 'the customer sees when, never why')
+      const staffView = (await (await fetch(`${c.url}/api/tickets/${ticket_id}`, { headers: c.staff })).json()) as Record<string, any>
+      assert.equal(staffView.escalation.reason, 'refund')
+      assert.equal(staffView.escalation.priority, 'high')
       assert.match(view.messages[1].content, /member of our support team/)
       assert.doesNotMatch(view.messages[1].content, /refund/i, 'the acknowledgement does not reveal the internal reason')
     })
@@ -134,7 +139,7 @@ function journey(mode: 'embedded' | 'kafka', skip: string | undefined, open: () 
       await c.rt.transport.publish([{ topic: Topics.ticketsIncoming, key: 'dee@example.com', value: m }])
       await c.rt.transport.publish([{ topic: Topics.ticketsIncoming, key: 'dee@example.com', value: m }])
       const customer = await eventually(async () => {
-        const r = await fetch(`${c.url}/customers/lookup?email=dee@example.com`)
+        const r = await fetch(`${c.url}/customers/lookup?email=dee@example.com`, { headers: c.staff })
         const body = r.status === 200 ? ((await r.json()) as Record<string, any>) : null
         return body?.conversations?.[0]?.tickets?.[0]?.status === 'responded' ? body : null
       }, { what: 'the reply to the duplicated message' })
@@ -155,7 +160,7 @@ function journey(mode: 'embedded' | 'kafka', skip: string | undefined, open: () 
         sender: { name: 'Gus', email: null, phone }, subject: null, category: null, priority: null, content, thread_id: null,
       })
       const lookup = async (q: string) => {
-        const r = await fetch(`${c.url}/customers/lookup?${q}`)
+        const r = await fetch(`${c.url}/customers/lookup?${q}`, { headers: c.staff })
         return r.status === 200 ? ((await r.json()) as Record<string, any>) : null
       }
       // Web form with email + phone, then WhatsApp from that phone: same customer, same conversation.
@@ -220,8 +225,9 @@ function journey(mode: 'embedded' | 'kafka', skip: string | undefined, open: () 
         assert.equal(missing.status, 404)
         const form = await fetch(`${c.url}/support/submit`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' })
         assert.equal(form.status, 415)
-        const lookup = await fetch(`${c.url}/customers/lookup?email=not-an-email`)
+        const lookup = await fetch(`${c.url}/customers/lookup?email=not-an-email`, { headers: c.staff })
         assert.equal(lookup.status, 422)
+        assert.equal((await fetch(`${c.url}/customers/lookup?email=ada@example.com`)).status, 401, 'no credential, from loopback too')
         const health = await fetch(`${c.url}/health`)
         assert.equal(health.status, 200)
       })

@@ -15,6 +15,7 @@ import { replayDeadLetters } from './deadLetters.js'
 import { eventually, testConfig, testLog, uniqueName } from '../testing/stack.js'
 import { Topics, type InboundMessage } from '../schemas/index.js'
 import { startTwilioStandIn, type TwilioStandIn } from '../testing/standIns/twilio.js'
+import { staffMember } from '../testing/staff.js'
 
 const ACCOUNT_SID = 'AC' + '1'.repeat(32)
 const AUTH_TOKEN = 'reliability-token'
@@ -64,8 +65,9 @@ describe('outbound reliability', () => {
     const { ticket_id: webTicket } = (await res.json()) as { ticket_id: string }
     await eventually(async () => ((await (await fetch(`${app.url}/support/ticket/${webTicket}`)).json()) as { status: string }).status === 'responded', { what: 'the web-form reply during the outage' })
 
+    const staff = await staffMember(rt.db, 'analyst')
     const customer = await eventually(async () => {
-      const r = await fetch(`${app.url}/customers/lookup?phone=${encodeURIComponent(phone)}`)
+      const r = await fetch(`${app.url}/customers/lookup?phone=${encodeURIComponent(phone)}`, { headers: staff.headers })
       return r.status === 200 ? ((await r.json()) as { conversations: { tickets: { ticket_id: string }[] }[] }) : null
     }, { what: 'the WhatsApp customer' })
     const waTicket = customer.conversations[0]!.tickets[0]!.ticket_id

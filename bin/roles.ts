@@ -24,6 +24,7 @@ import { offlineResponder, openAiResponder, type Responder } from '../pipelines/
 import OpenAI from 'openai'
 import { deadLettersProjection } from '../projections/deadLetters/deadLettersProjection.js'
 import { conversationHistory } from '../projections/messages/conversationHistory.js'
+import { ticketOwnedByPerson } from '../projections/tickets/staffViews.js'
 import { createGateway } from '../gateways/gateway.js'
 import { ARTICLES } from '../demo/articles.js'
 
@@ -88,7 +89,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
           })))
         break
       case 'decision':
-        starting.push(runStage(rt.transport, decisionStage({ company: rt.config.company, responder: responderFor(rt), history: conversationHistory(rt.db), log: rt.log })))
+        starting.push(runStage(rt.transport, decisionStage({ company: rt.config.company, responder: responderFor(rt), history: conversationHistory(rt.db), ownedByPerson: ticketOwnedByPerson(rt.db), log: rt.log })))
         break
       case 'dispatch':
         for (const sender of Object.values(sendersFor(rt))) {

@@ -11,9 +11,10 @@ import { webFormRoutes } from './webForm/routes.js'
 import { webFormGuards } from './webForm/guards.js'
 import { whatsappRoutes } from './whatsapp/routes.js'
 import { gmailRoutes } from './gmail/routes.js'
+import { staffRoutes } from './staff/routes.js'
 
 /** The routers that serve people and providers; worker processes leave them out. */
-const PUBLIC_ROUTERS: ((deps: GatewayDeps) => Router)[] = [customerRoutes, webFormRoutes, whatsappRoutes, gmailRoutes]
+const PUBLIC_ROUTERS: ((deps: GatewayDeps) => Router<any>)[] = [customerRoutes, staffRoutes, webFormRoutes, whatsappRoutes, gmailRoutes]
 
 /**
  * The HTTP surface, assembled in one place: every router takes the same GatewayDeps. Every

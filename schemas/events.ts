@@ -70,6 +70,7 @@ export const ReplyRequested = event('ReplyRequested', 'A reply to send to the cu
   { name: 'thread_id', ...nullable('string') },
   { name: 'inbound_occurred_at', type: 'long', doc: 'when the answered message arrived (for end-to-end latency)' },
   { name: 'recipient_email', ...nullable('string', "the customer's email, for channels that also copy the reply by email (web form)") },
+  { name: 'author', ...nullable('string', 'the staff member who wrote the reply; null when the agent did') },
 ])
 
 export const ReplyStatusChanged = event('ReplyStatusChanged', 'Delivery state of a reply, from the dispatcher or a provider callback.', [
@@ -107,6 +108,18 @@ export const KnowledgeArticlePublished = event('KnowledgeArticlePublished', 'A k
   { name: 'category', type: 'string' },
   { name: 'body', type: 'string' },
   { name: 'source', type: 'string', default: 'dossier', doc: 'dossier | resolved_ticket | admin' },
+])
+
+export const StaffActionTaken = event('StaffActionTaken', 'Something a staff member did to a ticket, naming who did it.', [
+  { name: 'action', type: { type: 'enum', name: 'StaffAction', symbols: ['assigned', 'note_added', 'replied', 'resolved', 'reopened'] } },
+  { name: 'ticket_id', type: 'string' },
+  { name: 'staff_email', type: 'string' },
+  { name: 'staff_name', type: 'string' },
+  { name: 'assignee', ...nullable('string', 'assigned: the staff member now working the ticket') },
+  { name: 'note', ...nullable('string', 'note_added, resolved: a private note, never sent to the customer') },
+  { name: 'reply_id', ...nullable('string', 'replied, resolved: the reply sent with the action (a ReplyRequested with this id)') },
+  { name: 'reusable_answer_title', ...nullable('string', 'resolved: the answer offered as knowledge, for an admin to approve') },
+  { name: 'reusable_answer_body', ...nullable('string') },
 ])
 
 export const MetricRecorded = event('MetricRecorded', 'A business metric sample (latency, escalation) for the metrics topic.', [

@@ -19,6 +19,7 @@ export const Topics = {
   ticketLifecycle: 'fte.tickets.lifecycle',
   escalations: 'fte.escalations',
   knowledgeArticles: 'fte.knowledge.articles',
+  staffActions: 'fte.staff.actions',
   metrics: 'fte.metrics',
   dlq: 'fte.dlq',
 } as const
@@ -41,6 +42,7 @@ export const topicSchemas: Record<Topic, AvroSchema> = {
   [Topics.ticketLifecycle]: S.TicketLifecycleChanged,
   [Topics.escalations]: S.EscalationRaised,
   [Topics.knowledgeArticles]: S.KnowledgeArticlePublished,
+  [Topics.staffActions]: S.StaffActionTaken,
   [Topics.metrics]: S.MetricRecorded,
   [Topics.dlq]: S.DeadLetter,
 }
@@ -65,6 +67,7 @@ export interface TopicEvents {
   [Topics.ticketLifecycle]: TicketLifecycleChanged
   [Topics.escalations]: EscalationRaised
   [Topics.knowledgeArticles]: KnowledgeArticlePublished
+  [Topics.staffActions]: StaffActionTaken
   [Topics.metrics]: MetricRecorded
   [Topics.dlq]: DeadLetter
 }
@@ -155,6 +158,7 @@ export interface ReplyRequested extends EventBase {
   thread_id: string | null
   inbound_occurred_at: number
   recipient_email: string | null
+  author: string | null
 }
 export interface ReplyStatusChanged extends EventBase {
   reply_id: string
@@ -188,6 +192,17 @@ export interface KnowledgeArticlePublished extends EventBase {
   category: string
   body: string
   source: string
+}
+export interface StaffActionTaken extends EventBase {
+  action: 'assigned' | 'note_added' | 'replied' | 'resolved' | 'reopened'
+  ticket_id: string
+  staff_email: string
+  staff_name: string
+  assignee: string | null
+  note: string | null
+  reply_id: string | null
+  reusable_answer_title: string | null
+  reusable_answer_body: string | null
 }
 export interface MetricRecorded extends EventBase {
   name: string

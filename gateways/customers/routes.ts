@@ -3,11 +3,12 @@ import { normalizeEmail, normalizePhone } from '../../platform/identifiers.js'
 import { customerLookup } from '../../projections/customers/customerLookup.js'
 import { HttpError } from '../http/errors.js'
 import type { GatewayDeps } from '../http/deps.js'
+import { requireStaff } from '../staff/auth.js'
 
-/** GET /customers/lookup?email=|phone=: a customer with their identifiers, conversations and tickets. */
+/** GET /customers/lookup?email=|phone=: a customer with their identifiers, conversations and tickets. Staff only. */
 export function customerRoutes(deps: GatewayDeps): Router {
   const router = new Router()
-  router.get('/customers/lookup', async (ctx) => {
+  router.get('/customers/lookup', requireStaff(deps, 'read'), async (ctx) => {
     const { email, phone } = ctx.query
     if (typeof email === 'string' && email) {
       const value = normalizeEmail(email)

@@ -25,6 +25,7 @@ import { RESYNC_QUERY, SYNC_LIMITS } from './mailboxSync.js'
 import { PUSH_SOURCE } from './pushDeadLetter.js'
 import { replayDeadLetters } from '../../bin/deadLetters.js'
 import { MAX_CONTENT_CHARS } from './emailContent.js'
+import { staffMember } from '../../testing/staff.js'
 
 const MAILBOX = 'support@acme-support.test'
 const AUDIENCE = 'https://fte.acme-support.test/webhooks/gmail'
@@ -70,8 +71,10 @@ describe('Gmail channel (official googleapis client, local Google stand-in)', ()
       body: opts.raw ?? JSON.stringify(body),
     })
   }
+  let member: Awaited<ReturnType<typeof staffMember>> | undefined
+  const staff = async () => (member ??= await staffMember(rt.db, 'analyst'))
   const lookup = async (email: string) => {
-    const r = await fetch(`${url}/customers/lookup?email=${encodeURIComponent(email)}`)
+    const r = await fetch(`${url}/customers/lookup?email=${encodeURIComponent(email)}`, { headers: (await staff()).headers })
     return r.status === 200 ? ((await r.json()) as Record<string, any>) : null
   }
   const ticket = async (id: string) => (await (await fetch(`${url}/support/ticket/${id}`)).json()) as Record<string, any>

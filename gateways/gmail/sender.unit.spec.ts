@@ -17,7 +17,7 @@ const silent = createLogger('silent')
 const reply = (over: Partial<ReplyRequested> = {}): ReplyRequested => ({
   event_id: 'e1', occurred_at: 1, reply_id: 'r1', ticket_id: 'T-1', conversation_id: 'c1', customer_id: 'u1', channel: 'email',
   recipient: 'ada@example.com', subject: 'Re: Cannot log in', content: 'Hi Ada,\n\nUse “Forgot password” on the sign-in page.\n\nAcme Support',
-  in_reply_to: '18c0ffee00000001', thread_id: 'thread-1', inbound_occurred_at: 1, recipient_email: 'ada@example.com', ...over,
+  in_reply_to: '18c0ffee00000001', thread_id: 'thread-1', inbound_occurred_at: 1, recipient_email: 'ada@example.com', author: null, ...over,
 })
 
 /** A stand-in for the few Gmail client calls the sender makes, recording them. */

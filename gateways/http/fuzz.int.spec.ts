@@ -15,6 +15,7 @@ import { exportJWK, generateKeyPair } from 'jose'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import { startRoles, ROLES, type Running } from '../../bin/roles.js'
 import { testConfig, testLog } from '../../testing/stack.js'
+import { staffMember } from '../../testing/staff.js'
 
 const RUNS = Number(process.env.FTE_FUZZ_RUNS ?? 150)
 
@@ -29,6 +30,7 @@ describe('fuzzing the public endpoints', () => {
   let rt: Runtime
   let app: Running
   let keys: http.Server
+  let staff: Record<string, string>
   before(async () => {
     // Google's signing keys, served locally: forged tokens are then judged (403), not unverifiable (503).
     const { publicKey } = await generateKeyPair('RS256')
@@ -59,6 +61,7 @@ describe('fuzzing the public endpoints', () => {
       testLog(),
     )
     app = await startRoles(rt, ROLES)
+    staff = (await staffMember(rt.db, 'agent')).headers
   })
   after(async () => {
     await app?.close()
@@ -104,7 +107,8 @@ describe('fuzzing the public endpoints', () => {
     await fc.assert(
       fc.asyncProperty(text, fc.constantFrom('email', 'phone', 'other'), async (s, key) => {
         await check({ method: 'GET', path: `/support/ticket/${encodeURIComponent(s)}` })
-        await check({ method: 'GET', path: `/customers/lookup?${key}=${encodeURIComponent(s)}` })
+        await check({ method: 'GET', path: `/customers/lookup?${key}=${encodeURIComponent(s)}`, headers: staff })
+        await check({ method: 'GET', path: `/api/tickets/${encodeURIComponent(s)}`, headers: staff })
       }),
       { numRuns: RUNS },
     )

@@ -23,6 +23,7 @@ import { Topics, type InboundMessage, type ReplyRequested } from '../../schemas/
 import { whatsappSender, SERVICE_WINDOW_MS } from './sender.js'
 import { EMPTY_TWIML } from './twilioWebhook.js'
 import { INVALID_NUMBER, startTwilioStandIn, type TwilioStandIn } from '../../testing/standIns/twilio.js'
+import { staffMember } from '../../testing/staff.js'
 
 const PUBLIC_BASE_URL = 'https://support.example.com'
 const ACCOUNT_SID = 'AC' + '1f'.repeat(16)
@@ -82,8 +83,10 @@ describe('WhatsApp through Twilio (embedded mode, local Twilio stand-in)', () =>
   }
   const count = async (sql: string, params: unknown[] = []) => (await rt.db.query<{ n: number }>(sql, params)).rows[0]!.n
   const published = (topic: string) => count('SELECT count(*)::int AS n FROM event_log WHERE topic = $1', [topic])
+  let member: Awaited<ReturnType<typeof staffMember>> | undefined
+  const staff = async () => (member ??= await staffMember(rt.db, 'analyst'))
   const customer = async (phone: string) => {
-    const r = await fetch(`${app.url}/customers/lookup?phone=${encodeURIComponent(phone)}`)
+    const r = await fetch(`${app.url}/customers/lookup?phone=${encodeURIComponent(phone)}`, { headers: (await staff()).headers })
     return r.status === 200 ? ((await r.json()) as Record<string, any>) : null
   }
   const ticket = async (id: string) => (await fetch(`${app.url}/support/ticket/${id}`)).json() as Promise<Record<string, any>>
@@ -93,7 +96,7 @@ describe('WhatsApp through Twilio (embedded mode, local Twilio stand-in)', () =>
     return {
       event_id: id, occurred_at: Date.now(), reply_id: id, ticket_id: `TKT-${id.slice(0, 8)}`, conversation_id: randomUUID(), customer_id: randomUUID(),
       channel: 'whatsapp', recipient: '+14155550100', subject: null, content: 'Hello!', in_reply_to: null, thread_id: null,
-      inbound_occurred_at: Date.now(), recipient_email: null, ...over,
+      inbound_occurred_at: Date.now(), recipient_email: null, author: null, ...over,
     }
   }
 

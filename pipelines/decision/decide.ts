@@ -91,6 +91,7 @@ export function decide(
     thread_id: inbound.thread_id,
     inbound_occurred_at: inbound.occurred_at,
     recipient_email: inbound.sender.email,
+    author: null,
   }
   if (!reason) return { decision, reply, escalation: null, escalated: null }
   return {

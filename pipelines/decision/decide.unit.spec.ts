@@ -32,12 +32,13 @@ function retrieved(content: string, opts: { channel?: Channel; hits?: KnowledgeH
 // The real decision stage, offline responder, with the read-model lookup handed in as a function.
 async function decide(
   r: KnowledgeRetrieved,
-  opts: { responder?: Responder; history?: HistoryEntry[]; company?: CompanyProfile; now?: number } = {},
+  opts: { responder?: Responder; history?: HistoryEntry[]; company?: CompanyProfile; now?: number; owned?: boolean } = {},
 ) {
   const stage = decisionStage({
     company: opts.company ?? company,
     responder: opts.responder ?? offlineResponder(),
     history: async () => opts.history ?? [],
+    ownedByPerson: async () => opts.owned ?? false,
     log: createLogger('silent'),
     now: () => opts.now ?? 5,
   })
@@ -45,7 +46,7 @@ async function decide(
   const on = <T extends Topic>(topic: T) => out.filter((e) => e.topic === topic).map((e) => e.value as TopicEvents[T])
   const decision = on(Topics.agentDecisions)[0]!
   const replies = [...on(Topics.webformOutbound), ...on(Topics.emailOutbound), ...on(Topics.whatsappOutbound)]
-  assert.equal(replies.length, 1, 'one reply per message')
+  assert.equal(replies.length, opts.owned ? 0 : 1, opts.owned ? 'nothing is sent on a ticket a person owns' : 'one reply per message')
   return { out, decision, reply: replies[0]!, escalation: on(Topics.escalations)[0] ?? null, escalated: on(Topics.ticketLifecycle)[0] ?? null }
 }
 
@@ -141,6 +142,17 @@ describe('decide', () => {
     const { out } = await decide(retrieved('I want a refund'), { responder: recording })
     assert.deepEqual(out.map((e) => e.topic), [Topics.agentDecisions, Topics.escalations, Topics.ticketLifecycle, Topics.webformOutbound])
     assert.equal(seen.length, 1, 'no answer is written for a message that is handed over')
+  })
+
+  it('stands back on a ticket a person owns: no reply, no escalation, only the sentiment recorded', async () => {
+    const seen: AnswerRequest[] = []
+    const recording: Responder = { answer: async (req) => (seen.push(req), offlineResponder().answer(req)) }
+    const { out, decision } = await decide(retrieved('I forgot my password, any news?'), { owned: true, responder: recording })
+    assert.deepEqual(out.map((e) => e.topic), [Topics.agentDecisions])
+    assert.equal(decision.reason, 'with_staff')
+    assert.equal(decision.reply_text, '')
+    assert.ok(decision.sentiment > 0 && decision.sentiment < 1)
+    assert.equal(seen.length, 0, 'no answer is written')
   })
 
   it('speaks for the company it is given', async () => {

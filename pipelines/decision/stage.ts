@@ -1,4 +1,4 @@
-import { Topics, outboundTopic, type Channel } from '../../schemas/index.js'
+import { Topics, outboundTopic, type AgentDecision, type Channel } from '../../schemas/index.js'
 import type { CompanyProfile } from '../../platform/companyProfile.js'
 import type { Logger } from '../../platform/log.js'
 import { defineStage } from '../../platform/stage.js'
@@ -7,6 +7,9 @@ import { identifiersOf } from '../../platform/identifiers.js'
 import { decide, judge, questionOf } from './decide.js'
 import { guardrailsFor } from './guardrails.js'
 import type { Responder } from './responder.js'
+
+/** The decision's reason when a person already owns the ticket. */
+export const WITH_STAFF = 'with_staff'
 
 export interface HistoryEntry {
   direction: 'inbound' | 'outbound'
@@ -20,6 +23,8 @@ export interface DecisionDeps {
   responder: Responder
   /** The conversation so far (any channel), oldest first, without the message being answered. */
   history(conversationId: string, currentMessageId: string): Promise<HistoryEntry[]>
+  /** Whether a person owns the ticket (escalated, assigned or answered by a person): then the agent stands back. */
+  ownedByPerson(ticketId: string): Promise<boolean>
   log: Logger
   /** The clock the events are stamped with (tests pass their own). */
   now?: () => number
@@ -30,7 +35,7 @@ export interface DecisionDeps {
  * answer, and emit the decision, the reply and (when handing over) the escalation. The read-model
  * lookup is handed in, so the whole stage runs in a unit test.
  */
-export function decisionStage({ company, responder, history, log, now = Date.now }: DecisionDeps) {
+export function decisionStage({ company, responder, history, ownedByPerson, log, now = Date.now }: DecisionDeps) {
   const guardrails = guardrailsFor(company)
   return defineStage({
     name: 'decision',
@@ -39,6 +44,15 @@ export function decisionStage({ company, responder, history, log, now = Date.now
       const retrieved = event.value
       const { context } = retrieved
       const verdict = judge(retrieved, company)
+      if (await ownedByPerson(context.ticket_id)) {
+        // The follow-up lands on the person's ticket (identity put it there) and waits for them
+        // as unread; the decision only records its sentiment. Nothing is sent.
+        const standBack: AgentDecision = {
+          ...decide(company, retrieved, { ...verdict, reason: WITH_STAFF }, null, now()).decision,
+          reply_text: '',
+        }
+        return [{ topic: Topics.agentDecisions, key: context.customer_id, value: standBack }]
+      }
       let answer: { body: string; cited: string[] } | null = null
       if (!verdict.reason) {
         const raw = await responder.answer({

@@ -1,13 +1,21 @@
 import {
-  Topics, type ReplyStatusChanged,
+  Topics, type InboundMessage, type ReplyStatusChanged,
 } from '../../schemas/index.js'
 import { defineProjection, unhandledTopic } from '../../platform/projection.js'
 import { isoAt } from '../../platform/time.js'
+import { normalizeEmail, normalizePhone } from '../../platform/identifiers.js'
 
 /** Delivery states only move forward (a late "sent" never hides "delivered"); failures always show. */
 export const DELIVERY_RANK: Record<ReplyStatusChanged['status'], number> = {
   queued: 1, recorded: 2, sent: 2, needs_template: 2, delivered: 3, read: 4, undelivered: 5, failed: 5,
 }
+
+/** Where a person's reply to this message would go (normalised, as identity reads them). */
+const senderOf = (m: InboundMessage) => [
+  m.sender.email ? normalizeEmail(m.sender.email) : null,
+  m.sender.phone ? normalizePhone(m.sender.phone) : null,
+  m.thread_id,
+]
 
 /** messages (both directions, per ticket and conversation) and message_deliveries. */
 export const messagesProjection = defineProjection({
@@ -20,20 +28,21 @@ export const messagesProjection = defineProjection({
         // Only the web form knows its ticket on arrival; other messages appear once identity placed them.
         if (!m.ticket_id) return
         await tx.query(
-          `INSERT INTO messages (id, ticket_id, direction, role, channel, channel_message_id, content, created_at)
-           VALUES ($1, $2, 'inbound', 'customer', $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-          [m.event_id, m.ticket_id, m.channel, m.channel_message_id, m.content, isoAt(m.occurred_at)],
+          `INSERT INTO messages (id, ticket_id, direction, role, channel, channel_message_id, content, created_at, sender_email, sender_phone, thread_id)
+           VALUES ($1, $2, 'inbound', 'customer', $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+          [m.event_id, m.ticket_id, m.channel, m.channel_message_id, m.content, isoAt(m.occurred_at), ...senderOf(m)],
         )
         return
       }
       case Topics.customersIdentified: {
         const e = event.value
         await tx.query(
-          `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, channel, channel_message_id, content, created_at)
-           VALUES ($1, $2, $3, $4, 'inbound', 'customer', $5, $6, $7, $8)
-           ON CONFLICT (id) DO UPDATE SET conversation_id = EXCLUDED.conversation_id, customer_id = EXCLUDED.customer_id, ticket_id = EXCLUDED.ticket_id`,
+          `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, channel, channel_message_id, content, created_at, sender_email, sender_phone, thread_id)
+           VALUES ($1, $2, $3, $4, 'inbound', 'customer', $5, $6, $7, $8, $9, $10, $11)
+           ON CONFLICT (id) DO UPDATE SET conversation_id = EXCLUDED.conversation_id, customer_id = EXCLUDED.customer_id, ticket_id = EXCLUDED.ticket_id,
+             sender_email = EXCLUDED.sender_email, sender_phone = EXCLUDED.sender_phone, thread_id = EXCLUDED.thread_id`,
           [e.context.inbound.event_id, e.context.ticket_id, e.context.conversation_id, e.context.customer_id, e.context.inbound.channel,
-            e.context.inbound.channel_message_id, e.context.inbound.content, isoAt(e.context.inbound.occurred_at)],
+            e.context.inbound.channel_message_id, e.context.inbound.content, isoAt(e.context.inbound.occurred_at), ...senderOf(e.context.inbound)],
         )
         return
       }
@@ -79,9 +88,9 @@ export const messagesProjection = defineProjection({
       case Topics.whatsappOutbound: {
         const r = event.value
         await tx.query(
-          `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, channel, content, created_at)
-           VALUES ($1, $2, $3, $4, 'outbound', 'agent', $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-          [r.reply_id, r.ticket_id, r.conversation_id, r.customer_id, r.channel, r.content, isoAt(r.occurred_at)],
+          `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, author, channel, content, created_at)
+           VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+          [r.reply_id, r.ticket_id, r.conversation_id, r.customer_id, r.author ? 'human' : 'agent', r.author, r.channel, r.content, isoAt(r.occurred_at)],
         )
         return
       }

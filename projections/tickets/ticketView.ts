@@ -20,14 +20,15 @@ export interface TicketView {
     delivery_status: string | null
     delivery_error: string | null
   }[]
-  escalation: { reason: string; priority: string | null; raised_at: string } | null
+  /** When the ticket was handed to a person. The reason is internal: staff see it, the customer never does. */
+  escalation: { raised_at: string } | null
 }
 
-/** The ticket status page: the ticket, its messages in order, and the escalation if any. */
+/** The customer's ticket status page: the ticket, its messages in order, and when it was handed to a person. */
 export async function ticketView(db: Queryable, ticketId: string): Promise<TicketView | null> {
   const t = (
     await db.query<Record<string, unknown>>(
-      `SELECT t.*, e.reason AS e_reason, e.priority AS e_priority, e.raised_at AS e_raised_at
+      `SELECT t.*, e.raised_at AS e_raised_at
          FROM tickets t LEFT JOIN escalations e ON e.ticket_id = t.id WHERE t.id = $1`,
       [ticketId],
     )
@@ -59,10 +60,6 @@ export async function ticketView(db: Queryable, ticketId: string): Promise<Ticke
       delivery_status: (m.delivery_status as string) ?? null,
       delivery_error: (m.delivery_error as string) ?? null,
     })),
-    escalation: t?.e_reason
-      ? { reason: t.e_reason as string, priority: t.e_priority as string, raised_at: isoOf(t.e_raised_at)! }
-      : t?.escalation_reason
-        ? { reason: t.escalation_reason as string, priority: (t.escalation_priority as string) ?? null, raised_at: isoOf(t.escalated_at)! }
-        : null,
+    escalation: t?.e_raised_at || t?.escalated_at ? { raised_at: isoOf(t.e_raised_at ?? t.escalated_at)! } : null,
   }
 }

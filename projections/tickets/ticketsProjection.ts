@@ -1,5 +1,5 @@
 import {
-  Topics, type InboundMessage, type ReplyStatusChanged, type TicketStatus,
+  Topics, type StaffActionTaken, type InboundMessage, type ReplyStatusChanged, type TicketStatus,
 } from '../../schemas/index.js'
 import type { Queryable } from '../../platform/db.js'
 import { defineProjection, unhandledTopic } from '../../platform/projection.js'
@@ -41,10 +41,42 @@ async function describe(tx: Queryable, ticketId: string, m: InboundMessage) {
   )
 }
 
-/** tickets and escalations. */
+/**
+ * What a person did. Staff actions travel on one topic keyed by ticket, so they arrive in the
+ * order they were taken: resolve and reopen set the status outright instead of by rank.
+ */
+async function applyStaffAction(tx: Queryable, a: StaffActionTaken) {
+  const at = isoAt(a.occurred_at)
+  await tx.query('UPDATE tickets SET last_staff_at = GREATEST(COALESCE(last_staff_at, $2), $2), updated_at = GREATEST(updated_at, $2) WHERE id = $1', [a.ticket_id, at])
+  switch (a.action) {
+    case 'assigned':
+      await tx.query('UPDATE tickets SET assignee = $2 WHERE id = $1', [a.ticket_id, a.assignee])
+      return
+    case 'note_added':
+      break
+    case 'replied':
+      await tx.query('UPDATE tickets SET human_owned = true WHERE id = $1', [a.ticket_id])
+      return
+    case 'resolved':
+      await tx.query(`UPDATE tickets SET status = 'resolved', status_rank = $2, resolved_at = $3 WHERE id = $1`, [a.ticket_id, STATUS_RANK.resolved, at])
+      break
+    case 'reopened':
+      // A reopened ticket is a person's again: the agent keeps standing back.
+      await tx.query(`UPDATE tickets SET status = 'escalated', status_rank = $2, resolved_at = NULL, human_owned = true WHERE id = $1`, [a.ticket_id, STATUS_RANK.escalated])
+      return
+  }
+  if (a.note) {
+    await tx.query(
+      'INSERT INTO ticket_notes (id, ticket_id, staff_email, staff_name, note, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING',
+      [a.event_id, a.ticket_id, a.staff_email, a.staff_name, a.note, at],
+    )
+  }
+}
+
+/** tickets, escalations and ticket_notes. */
 export const ticketsProjection = defineProjection({
   name: 'tickets',
-  topics: [Topics.ticketsIncoming, Topics.customersIdentified, Topics.customersMerged, Topics.ticketLifecycle, Topics.replyStatus, Topics.escalations],
+  topics: [Topics.ticketsIncoming, Topics.customersIdentified, Topics.customersMerged, Topics.ticketLifecycle, Topics.replyStatus, Topics.escalations, Topics.staffActions],
   async apply(event, tx) {
     switch (event.topic) {
       case Topics.ticketsIncoming: {
@@ -94,6 +126,10 @@ export const ticketsProjection = defineProjection({
           'UPDATE tickets SET escalation_reason = $2, escalation_priority = $3, escalated_at = $4 WHERE id = $1',
           [e.context.ticket_id, e.reason, e.priority, isoAt(e.occurred_at)],
         )
+        return
+      }
+      case Topics.staffActions: {
+        await applyStaffAction(tx, event.value)
         return
       }
       default:

@@ -17,7 +17,7 @@ export interface TicketSnapshot {
   ticket_id: string
   status: string
   messages: TicketMessage[]
-  escalation: { reason: string; priority: string } | null
+  escalation: { raised_at: string } | null
 }
 
 /** `https://support.example.com/` + `/support/submit`, also under a path prefix. */
