@@ -16,6 +16,6 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/models ./models
 COPY package.json ./
 USER node
-EXPOSE 3000
+EXPOSE 3000 9464
 ENTRYPOINT ["node", "dist/bin/fte.js"]
 CMD ["all"]

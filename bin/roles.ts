@@ -1,4 +1,5 @@
 import type { Server } from 'node:http'
+import type Koa from 'koa'
 import type { AddressInfo } from 'node:net'
 import type { Runtime } from '../platform/runtime.js'
 import type { Subscription } from '../platform/transport/contract.js'
@@ -26,6 +27,7 @@ import { deadLettersProjection } from '../projections/deadLetters/deadLettersPro
 import { conversationHistory } from '../projections/messages/conversationHistory.js'
 import { ticketOwnedByPerson } from '../projections/tickets/staffViews.js'
 import { createGateway } from '../gateways/gateway.js'
+import { metricsApp } from '../gateways/ops/routes.js'
 import { ARTICLES } from '../demo/articles.js'
 
 export const ROLES = ['gateway', 'identity', 'retrieval', 'decision', 'dispatch', 'projections'] as const
@@ -33,6 +35,8 @@ export type Role = (typeof ROLES)[number]
 
 export interface Running {
   url: string | null
+  /** Where Prometheus reads GET /metrics (FTE_METRICS_PORT), apart from the public port. */
+  metricsUrl: string | null
   close(): Promise<void>
 }
 
@@ -73,6 +77,7 @@ export function responderFor(rt: Runtime): Responder {
 export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<Running> {
   const subs: Subscription[] = []
   let server: Server | undefined
+  let metricsServer: Server | undefined
   let ready = false
   // Only the roles that embed load the model: a gateway pod needs none of it.
   const embedder = roles.includes('retrieval') || roles.includes('projections') ? await embedderFor(rt) : null
@@ -116,28 +121,41 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
   try {
     if (failed) throw failed.reason
     const app = createGateway({ config: rt.config, db: rt.db, transport: rt.transport, log: rt.log, ready: () => ready, publicRoutes: roles.includes('gateway') })
-    server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(rt.config.http.port, rt.config.http.host, () => resolve(s))
-      s.once('error', reject)
-    })
+    server = await listen(app, rt.config.http.port, rt.config.http.host)
+    metricsServer = await listen(metricsApp(), rt.config.http.metricsPort, rt.config.http.host)
   } catch (err) {
     await Promise.all(subs.map((s) => s.stop().catch(() => undefined)))
     server?.close()
+    metricsServer?.close()
     throw err
   }
   ready = true
-  const address = server?.address() as AddressInfo | undefined
   return {
-    url: address ? `http://${address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address}:${address.port}` : null,
+    url: urlOf(server),
+    metricsUrl: urlOf(metricsServer),
     async close() {
-      if (server) {
-        const closed = new Promise((r) => server!.close(() => r(undefined)))
-        server.closeAllConnections() // idle keep-alive sockets would otherwise hold close() open
+      for (const s of [server, metricsServer]) {
+        if (!s) continue
+        const closed = new Promise((r) => s.close(() => r(undefined)))
+        s.closeAllConnections() // idle keep-alive sockets would otherwise hold close() open
         await closed
       }
       await Promise.all(subs.map((s) => s.stop().catch(() => undefined)))
     },
   }
+}
+
+function listen(app: Koa, port: number, host: string): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s))
+    s.once('error', reject)
+  })
+}
+
+function urlOf(server: Server | undefined): string | null {
+  const address = server?.address() as AddressInfo | null | undefined
+  if (!address) return null
+  return `http://${address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address}:${address.port}`
 }
 
 /** Publishes the demo knowledge base. Safe to repeat: same ids, and older versions never win. */

@@ -25,7 +25,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fte-eval-'))
   // Every sample comes from this one address: the per-client form limit is lifted.
-  const config = loadConfig({ FTE_FORM_RATE_LIMIT: '10000', ...process.env, FTE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' })
+  const config = loadConfig({ FTE_FORM_RATE_LIMIT: '10000', ...process.env, FTE_DATA_DIR: dataDir, PORT: '0', FTE_METRICS_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' })
   if (config.transport.kind !== 'embedded') throw new Error('npm run eval runs in embedded mode: unset KAFKA_BROKERS')
   say(`evaluating ${SAMPLES.length} labelled messages and ${IDENTITY_SCENARIOS.length} identity scenarios (${config.openai ? 'OpenAI' : `offline responder, local embedding: ${config.localEmbedding.kind === 'hash' ? 'lexical hashing' : 'all-MiniLM-L6-v2'}`})`)
   const rt = await openRuntime(config, createLogger(config.logLevel))

@@ -30,7 +30,7 @@ function deployment(name: string, role: string, opts: { minReplicas: number; max
         selector: { matchLabels: labels(name) },
         strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
         template: {
-          metadata: { labels: labels(name), annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '3000', 'prometheus.io/path': '/metrics' } },
+          metadata: { labels: labels(name), annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9464', 'prometheus.io/path': '/metrics' } },
           spec: {
             terminationGracePeriodSeconds: 30,
             containers: [
@@ -38,7 +38,8 @@ function deployment(name: string, role: string, opts: { minReplicas: number; max
                 name: 'fte',
                 image: IMAGE,
                 args: [role],
-                ports: [{ name: 'http', containerPort: 3000 }],
+                // /metrics has its own port, which no Service or ingress exposes: Prometheus scrapes pods.
+                ports: [{ name: 'http', containerPort: 3000 }, { name: 'metrics', containerPort: 9464 }],
                 envFrom: [{ configMapRef: { name: 'fte-config' } }, { secretRef: { name: 'fte-secrets' } }],
                 resources: { requests: { cpu: opts.cpu, memory: opts.memory }, limits: { memory: opts.memory } },
                 // Startup includes migrations and consumer-group joins: give it time before liveness counts.

@@ -35,7 +35,7 @@ async function main() {
     const env = { ...process.env }
     if (!env.KAFKA_BROKERS && !env.FTE_DATA_DIR) env.FTE_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'fte-bench-'))
     // All virtual users come from one IP: lift the per-client form limit unless the run sets one.
-    const config = loadConfig({ FTE_FORM_RATE_LIMIT: '10000', ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' })
+    const config = loadConfig({ FTE_FORM_RATE_LIMIT: '10000', ...env, PORT: '0', FTE_METRICS_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' })
     say(`starting the product in-process (${config.transport.kind}, ${config.database.kind}) ...`)
     rt = await openRuntime(config, createLogger(config.logLevel))
     const app = await startSeeded(rt)

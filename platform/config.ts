@@ -17,6 +17,7 @@ const env = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default('0.0.0.0'),
+    FTE_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
     FTE_DATA_DIR: z.string().default('./.data'),
     DATABASE_URL: z.string().url().optional(),
     FTE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
@@ -77,6 +78,8 @@ export interface Config {
     formRateLimitPerMinute: number
     /** Proxies in front of us that append to X-Forwarded-For; 0 = use the socket address. */
     trustedProxyHops: number
+    /** Prometheus /metrics is served on this port only, never on the public one. */
+    metricsPort: number
   }
   /** WhatsApp through Twilio; null = replies are recorded, and the webhook answers 503. */
   twilio: { accountSid: string; authToken: string; whatsappFrom: string; apiBaseUrl?: string } | null
@@ -157,6 +160,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       corsOrigins: e.FTE_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
       formRateLimitPerMinute: e.FTE_FORM_RATE_LIMIT,
       trustedProxyHops: e.FTE_TRUSTED_PROXY_HOPS,
+      metricsPort: e.FTE_METRICS_PORT,
     },
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_WHATSAPP_FROM

@@ -42,7 +42,7 @@ export function testConfig(overrides: Record<string, string>): Config {
   // Tests send many forms from one address: the per-client limit is lifted unless a test sets it.
   // The embedding model's location is the machine's, not the test's: use the one `fte models` fetched.
   const model = Object.fromEntries(['FTE_MODEL_DIR', 'FTE_MODEL_REPOSITORY'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]))
-  return loadConfig({ PORT: '0', HOST: '127.0.0.1', FTE_RETRY_BACKOFF_MS: '20', LOG_LEVEL: 'silent', FTE_TOPIC_PARTITIONS: '2', FTE_FORM_RATE_LIMIT: '10000', ...model, ...overrides })
+  return loadConfig({ PORT: '0', FTE_METRICS_PORT: '0', HOST: '127.0.0.1', FTE_RETRY_BACKOFF_MS: '20', LOG_LEVEL: 'silent', FTE_TOPIC_PARTITIONS: '2', FTE_FORM_RATE_LIMIT: '10000', ...model, ...overrides })
 }
 
 export const testLog = () => createLogger((process.env.LOG_LEVEL as 'silent') ?? 'silent')

@@ -76,6 +76,11 @@ describe('staff', () => {
       assert.equal(bad.status, 401, p)
     }
     assert.equal((await api('/api/me', { as: analyst })).body.role, 'analyst')
+    // Prometheus numbers are not for the public port: they have a port of their own.
+    assert.equal((await fetch(`${app.url}/metrics`)).status, 404)
+    const metrics = await fetch(`${app.metricsUrl}/metrics`)
+    assert.equal(metrics.status, 200)
+    assert.match(await metrics.text(), /^# HELP fte_/m)
     const denied = await api('/api/tickets/TKT-1/notes', { as: analyst, body: { note: 'hello' } })
     assert.equal(denied.status, 403, 'an analyst reads only')
     const stored = (await rt.db.query<{ token_hash: string }>('SELECT token_hash FROM staff WHERE email = $1', [agent.email])).rows[0]!.token_hash
