@@ -139,6 +139,11 @@ describe('staff', () => {
       const human = v.history.filter((m: Json) => m.role === 'human')
       return human.length === 2 && human.every((m: Json) => m.delivery_status === 'recorded') ? v : null
     }, { what: 'both replies recorded by the offline WhatsApp channel' })
+    const conversationId = (await api(`/customers/lookup?phone=${encodeURIComponent(phone)}`, { as: analyst })).body.conversations[0].conversation_id
+    const conversation = await api(`/conversations/${conversationId}`, { as: analyst })
+    assert.equal(conversation.status, 200)
+    assert.ok(conversation.body.messages.length >= 3 && conversation.body.messages.every((m: Json) => m.channel === 'whatsapp'), 'the channel on every message')
+    assert.equal((await api('/conversations/00000000-0000-0000-0000-000000000000', { as: analyst })).status, 404)
     const authors = view.history.filter((m: Json) => m.role === 'human').map((m: Json) => m.author).sort()
     assert.deepEqual(authors, ['Kim Tan', 'Maria Lopez'])
     assert.equal(view.human_owned, true)

@@ -1,6 +1,7 @@
 import type { Channel } from '../../schemas/index.js'
 import type { Queryable } from '../../platform/db.js'
 import { isoOf } from '../../platform/time.js'
+import { messageRow } from './messageRow.js'
 
 /** A conversation's full history, the channel on every message (it may move between channels). */
 export async function conversationView(db: Queryable, conversationId: string) {
@@ -8,7 +9,7 @@ export async function conversationView(db: Queryable, conversationId: string) {
   if (!c) return null
   const messages = (
     await db.query<Record<string, unknown>>(
-      `SELECT m.ticket_id, m.direction, m.role, m.author, m.channel, m.content, m.sentiment, m.created_at, d.status AS delivery_status
+      `SELECT m.ticket_id, m.direction, m.role, m.author, m.channel, m.content, m.sentiment, m.created_at, d.status AS delivery_status, d.error AS delivery_error
          FROM messages m LEFT JOIN message_deliveries d ON d.message_id = m.id
         WHERE m.conversation_id = $1 ORDER BY m.created_at, m.direction`,
       [conversationId],
@@ -20,16 +21,6 @@ export async function conversationView(db: Queryable, conversationId: string) {
     started_on: c.channel as Channel,
     sentiment: (c.sentiment as number) ?? null,
     started_at: isoOf(c.started_at),
-    messages: messages.map((m) => ({
-      ticket_id: m.ticket_id as string,
-      direction: m.direction as 'inbound' | 'outbound',
-      role: m.role as 'customer' | 'agent' | 'human',
-      author: (m.author as string) ?? null,
-      channel: m.channel as Channel,
-      content: m.content as string,
-      sentiment: (m.sentiment as number) ?? null,
-      created_at: isoOf(m.created_at),
-      delivery_status: (m.delivery_status as string) ?? null,
-    })),
+    messages: messages.map(messageRow),
   }
 }

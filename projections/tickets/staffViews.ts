@@ -1,6 +1,7 @@
 import type { Channel, TicketStatus } from '../../schemas/index.js'
 import type { Queryable } from '../../platform/db.js'
 import { isoOf } from '../../platform/time.js'
+import { messageRow } from '../messages/messageRow.js'
 
 export interface QueueFilter {
   status?: TicketStatus
@@ -104,20 +105,7 @@ export async function staffTicketView(db: Queryable, ticketId: string) {
           raised_at: isoOf(t.e_raised_at ?? t.escalated_at),
         }
       : null,
-    history: history.map((m) => ({
-      message_id: m.id as string,
-      ticket_id: m.ticket_id as string,
-      this_ticket: m.ticket_id === ticketId,
-      direction: m.direction as 'inbound' | 'outbound',
-      role: m.role as 'customer' | 'agent' | 'human',
-      author: (m.author as string) ?? null,
-      channel: m.channel as Channel,
-      content: m.content as string,
-      sentiment: (m.sentiment as number) ?? null,
-      created_at: isoOf(m.created_at),
-      delivery_status: (m.delivery_status as string) ?? null,
-      delivery_error: (m.delivery_error as string) ?? null,
-    })),
+    history: history.map((m) => ({ message_id: m.id as string, this_ticket: m.ticket_id === ticketId, ...messageRow(m) })),
     notes: notes.map((n) => ({ staff_email: n.staff_email as string, staff_name: n.staff_name as string, note: n.note as string, created_at: isoOf(n.created_at) })),
   }
 }
