@@ -3,6 +3,7 @@ import type { Runtime } from '../platform/runtime.js'
 import { recordingSender, webFormSender, type ChannelSender } from '../pipelines/dispatch/sender.js'
 import { whatsappSender } from '../gateways/whatsapp/sender.js'
 import { gmailSender, webFormWithEmailCopy } from '../gateways/gmail/sender.js'
+import { emailCopyAllowance } from '../gateways/gmail/emailCopies.js'
 
 /**
  * How each channel's replies leave, from the configuration: the provider's sender when the
@@ -10,7 +11,9 @@ import { gmailSender, webFormWithEmailCopy } from '../gateways/gmail/sender.js'
  */
 export function sendersFor(rt: Runtime): Record<Channel, ChannelSender> {
   return {
-    web_form: rt.config.gmail ? webFormWithEmailCopy(webFormSender(), gmailSender({ config: rt.config, log: rt.log }), rt.log) : webFormSender(),
+    web_form: rt.config.gmail
+      ? webFormWithEmailCopy(webFormSender(), gmailSender({ config: rt.config, log: rt.log }), emailCopyAllowance(rt.db, rt.config.emailCopiesPerDay), rt.log)
+      : webFormSender(),
     email: rt.config.gmail ? gmailSender({ config: rt.config, log: rt.log }) : recordingSender('email', rt.log),
     whatsapp: rt.config.twilio ? whatsappSender({ config: rt.config, db: rt.db, log: rt.log }) : recordingSender('whatsapp', rt.log),
   }

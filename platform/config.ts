@@ -55,6 +55,7 @@ const env = z
     GOOGLE_API_ROOT_URL: z.string().url().default('https://gmail.googleapis.com/'),
     GOOGLE_TOKEN_URL: z.string().url().default('https://oauth2.googleapis.com/token'),
     GMAIL_RESYNC_MAX: z.coerce.number().int().min(1).max(500).default(50),
+    FTE_EMAIL_COPY_LIMIT: z.coerce.number().int().min(0).max(1000).default(3),
     OPENAI_API_KEY: z.string().optional(),
     OPENAI_BASE_URL: z.string().url().optional(),
     OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
@@ -106,6 +107,8 @@ export interface Config {
   ticketSecret: string
   ticketSecretIsDefault: boolean
   seedKnowledge: boolean
+  /** Email copies of web-form replies one address may get in 24 hours. */
+  emailCopiesPerDay: number
   /** Overrides the embedding model's own relevance bar when set. */
   knowledgeMinScore: number | undefined
   /** The embedding used without OpenAI: a sentence model run in-process, or lexical hashing. */
@@ -197,6 +200,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ticketSecret: e.FTE_TICKET_SECRET ?? DEV_TICKET_SECRET,
     ticketSecretIsDefault: !e.FTE_TICKET_SECRET,
     seedKnowledge: e.FTE_SEED_KNOWLEDGE,
+    emailCopiesPerDay: e.FTE_EMAIL_COPY_LIMIT,
     knowledgeMinScore: e.FTE_KB_MIN_SCORE,
     // Outside the data dir: every data dir (tests, eval, demo) shares one download.
     localEmbedding:

@@ -4,6 +4,7 @@ import type { Logger } from '../../platform/log.js'
 import type { ReplyRequested } from '../../schemas/index.js'
 import { gmailApi, httpStatusOf, type Gmail } from './gmailApi.js'
 import { PermanentError } from '../../platform/transport/contract.js'
+import type { CopyAllowance } from './emailCopies.js'
 import type { ChannelSender } from '../../pipelines/dispatch/sender.js'
 
 /** Used when the answered message had no subject (the decision stage adds "Re: " otherwise). */
@@ -91,13 +92,16 @@ export function gmailSender({ config, log, api }: { config: Config; log: Logger;
 /**
  * The web form's sender, plus a copy of the reply by email to the address the customer gave. The
  * reply is on the status page whatever happens to the copy, so a failed copy is logged, not retried.
+ * Copies to one address are capped (see emailCopies.ts): the address on a form is only claimed.
  */
-export function webFormWithEmailCopy(webForm: ChannelSender, email: ChannelSender, log: Logger): ChannelSender {
+export function webFormWithEmailCopy(webForm: ChannelSender, email: ChannelSender, mayCopy: CopyAllowance, log: Logger): ChannelSender {
   return {
     channel: 'web_form',
     async send(reply) {
       const result = await webForm.send(reply)
-      if (reply.recipient_email) {
+      if (reply.recipient_email && !(await mayCopy(reply.recipient_email, reply.reply_id))) {
+        log.warn('email copy of a web-form reply not sent: this address had its copies for the day', { reply_id: reply.reply_id, ticket_id: reply.ticket_id })
+      } else if (reply.recipient_email) {
         try {
           await email.send(emailCopyOf(reply, reply.recipient_email))
         } catch (err) {

@@ -118,6 +118,7 @@ describe('gmailSender', () => {
 })
 
 describe('webFormWithEmailCopy', () => {
+  const always = async () => true
   const webForm: ChannelSender = { channel: 'web_form', send: async () => ({ status: 'delivered', providerMessageId: null }) }
   const formReply = reply({ channel: 'web_form', recipient: 'TKT-1', in_reply_to: 'TKT-1', thread_id: null, recipient_email: 'cy@example.com', ticket_id: 'TKT-1', subject: 'Re: Export' })
   const recordingLog = () => {
@@ -129,7 +130,7 @@ describe('webFormWithEmailCopy', () => {
   it('copies the reply by email to the address the customer gave, outside any Gmail thread', async () => {
     const sent: ReplyRequested[] = []
     const email: ChannelSender = { channel: 'email', send: async (r) => (sent.push(r), { status: 'sent', providerMessageId: 'g1' }) }
-    const result = await webFormWithEmailCopy(webForm, email, silent).send(formReply)
+    const result = await webFormWithEmailCopy(webForm, email, always, silent).send(formReply)
     assert.deepEqual(result, { status: 'delivered', providerMessageId: null })
     assert.equal(sent.length, 1)
     assert.deepEqual(sent[0], emailCopyOf(formReply, 'cy@example.com'))
@@ -142,14 +143,25 @@ describe('webFormWithEmailCopy', () => {
   it('keeps the reply delivered when the copy fails, and logs it', async () => {
     const { log, errors } = recordingLog()
     const email: ChannelSender = { channel: 'email', send: async () => { throw new Error('Gmail is down') } }
-    assert.deepEqual(await webFormWithEmailCopy(webForm, email, log).send(formReply), { status: 'delivered', providerMessageId: null })
+    assert.deepEqual(await webFormWithEmailCopy(webForm, email, always, log).send(formReply), { status: 'delivered', providerMessageId: null })
     assert.equal(errors.length, 1)
+  })
+
+  it('sends no copy to an address that had its copies for the day, and still delivers the reply', async () => {
+    let copies = 0
+    const { log } = recordingLog()
+    const email: ChannelSender = { channel: 'email', send: async () => (copies++, { status: 'sent', providerMessageId: null }) }
+    const asked: string[] = []
+    const capped = async (to: string) => (asked.push(to), false)
+    assert.deepEqual(await webFormWithEmailCopy(webForm, email, capped, log).send(formReply), { status: 'delivered', providerMessageId: null })
+    assert.equal(copies, 0)
+    assert.deepEqual(asked, ['cy@example.com'])
   })
 
   it('sends no copy when there is no email address', async () => {
     let copies = 0
     const email: ChannelSender = { channel: 'email', send: async () => (copies++, { status: 'sent', providerMessageId: null }) }
-    await webFormWithEmailCopy(webForm, email, silent).send({ ...formReply, recipient_email: null })
+    await webFormWithEmailCopy(webForm, email, always, silent).send({ ...formReply, recipient_email: null })
     assert.equal(copies, 0)
   })
 })
