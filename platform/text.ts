@@ -22,3 +22,6 @@ export function stem(word: string): string {
 
 /** What a message asks: the subject carries the topic on forms and emails, the body the detail. */
 export const questionText = (inbound: Pick<InboundMessage, 'subject' | 'content'>) => [inbound.subject, inbound.content].filter(Boolean).join('\n')
+
+/** Text made literal inside a RegExp (company names, competitor lists). */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

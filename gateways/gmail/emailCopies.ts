@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db.js'
+import { isoAt } from '../../platform/time.js'
 
 export const EMAIL_COPY_WINDOW_MS = 24 * 60 * 60 * 1000
 
@@ -16,10 +17,10 @@ export function emailCopyAllowance(db: Queryable, perDay: number, now: () => num
     const to = recipient.trim().toLowerCase()
     const seen = (await db.query('SELECT 1 FROM email_copies WHERE reply_id = $1', [replyId])).rows.length > 0
     if (seen) return true
-    const since = new Date(now() - EMAIL_COPY_WINDOW_MS).toISOString()
+    const since = isoAt(now() - EMAIL_COPY_WINDOW_MS)
     const recent = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM email_copies WHERE recipient = $1 AND sent_at > $2', [to, since])).rows[0]?.n ?? 0
     if (recent >= perDay) return false
-    await db.query('INSERT INTO email_copies (reply_id, recipient, sent_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [replyId, to, new Date(now()).toISOString()])
+    await db.query('INSERT INTO email_copies (reply_id, recipient, sent_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [replyId, to, isoAt(now())])
     return true
   }
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import Router from '@koa/router'
 import * as z from 'zod'
-import { Topics, outboundTopic, type ReplyRequested, type StaffActionTaken } from '../../schemas/index.js'
+import { Topics, type ReplyRequested, type StaffActionTaken } from '../../schemas/index.js'
+import { replyEvent } from '../../platform/replyEvent.js'
 import { stableId } from '../../platform/ids.js'
 import { normalizeEmail } from '../../platform/identifiers.js'
 import type { OutgoingEvent } from '../../platform/transport/contract.js'
-import { replyTarget, staffTicketView, ticketQueue } from '../../projections/tickets/staffViews.js'
+import { replyTarget, staffTicketView, ticketQueue, ticketStatus } from '../../projections/tickets/staffViews.js'
 import { conversationView } from '../../projections/messages/conversationView.js'
 import { HttpError } from '../http/errors.js'
 import type { GatewayDeps } from '../http/deps.js'
@@ -59,13 +60,15 @@ export function staffRoutes(deps: GatewayDeps): Router<StaffState> {
     reusable_answer_body: null,
     ...fields,
   })
-  const existing = async (id: string) => {
-    const view = await staffTicketView(deps.db, id)
-    if (!view) throw new HttpError(404, 'ticket_not_found', `no ticket ${id}`)
-    return view
+  // The actions need only the status; the whole view (history, notes) is for GET.
+  const statusOf = async (id: string) => {
+    const status = await ticketStatus(deps.db, id)
+    if (!status) throw new HttpError(404, 'ticket_not_found', `no ticket ${id}`)
+    return status
   }
+  const finished = (status: string) => status === 'resolved' || status === 'closed'
   /** The reply a person wrote, addressed like the agent's replies on the ticket's channel. */
-  const humanReply = async (staff: StaffMember, ticketId: string, act: StaffActionTaken, message: string): Promise<OutgoingEvent[]> => {
+  const humanReply = async (staff: StaffMember, ticketId: string, act: StaffActionTaken, message: string): Promise<ReplyRequested> => {
     const to = await replyTarget(deps.db, ticketId)
     if (!to || !to.customer_id || !to.conversation_id) throw new HttpError(409, 'ticket_not_ready', 'the ticket has no customer message to answer yet')
     const recipient = to.channel === 'email' ? to.email : to.channel === 'whatsapp' ? to.phone : ticketId
@@ -89,7 +92,7 @@ export function staffRoutes(deps: GatewayDeps): Router<StaffState> {
       author: staff.name,
     }
     act.reply_id = reply.reply_id
-    return [{ topic: outboundTopic[to.channel], key: ticketId, value: reply, headers: { 'x-fte-reply-id': reply.reply_id, 'x-fte-ticket-id': ticketId } }]
+    return reply
   }
   const publish = async (act: StaffActionTaken, more: OutgoingEvent[] = []) =>
     deps.transport.publish([{ topic: Topics.staffActions, key: act.ticket_id, value: act }, ...more])
@@ -110,19 +113,21 @@ export function staffRoutes(deps: GatewayDeps): Router<StaffState> {
   })
 
   router.get('/api/tickets/:id', read, async (ctx) => {
-    ctx.body = await existing(ticketIdOf(ctx.params.id))
+    const id = ticketIdOf(ctx.params.id)
+    const view = await staffTicketView(deps.db, id)
+    if (!view) throw new HttpError(404, 'ticket_not_found', `no ticket ${id}`)
+    ctx.body = view
   })
 
   router.post('/api/tickets/:id/reply', work, async (ctx) => {
     const id = ticketIdOf(ctx.params.id)
     const { message } = replyBody.parse(ctx.request.body ?? {})
-    const view = await existing(id)
-    if (view.status === 'resolved' || view.status === 'closed') throw new HttpError(409, 'ticket_resolved', 'the ticket is resolved; reopen it to reply')
+    if (finished(await statusOf(id))) throw new HttpError(409, 'ticket_resolved', 'the ticket is resolved; reopen it to reply')
     const act = action(ctx.state.staff, id, 'replied')
     const reply = await humanReply(ctx.state.staff, id, act, message)
-    await publish(act, reply)
+    await publish(act, [replyEvent(reply)])
     ctx.status = 202
-    ctx.body = { ticket_id: id, reply_id: act.reply_id, channel: view.channel }
+    ctx.body = { ticket_id: id, reply_id: reply.reply_id, channel: reply.channel }
   })
 
   router.post('/api/tickets/:id/assign', work, async (ctx) => {
@@ -131,7 +136,7 @@ export function staffRoutes(deps: GatewayDeps): Router<StaffState> {
     const assignee = normalizeEmail(email)
     const known = assignee ? (await deps.db.query('SELECT 1 FROM staff WHERE email = $1', [assignee])).rows.length > 0 : false
     if (!assignee || !known) throw new HttpError(422, 'validation_failed', 'email: must be a staff member', [{ field: 'email', message: 'must be a staff member' }])
-    await existing(id)
+    await statusOf(id)
     const act = action(ctx.state.staff, id, 'assigned', { assignee })
     await publish(act)
     ctx.status = 202
@@ -141,7 +146,7 @@ export function staffRoutes(deps: GatewayDeps): Router<StaffState> {
   router.post('/api/tickets/:id/notes', work, async (ctx) => {
     const id = ticketIdOf(ctx.params.id)
     const { note } = noteBody.parse(ctx.request.body ?? {})
-    await existing(id)
+    await statusOf(id)
     await publish(action(ctx.state.staff, id, 'note_added', { note }))
     ctx.status = 202
     ctx.body = { ticket_id: id }
@@ -150,23 +155,21 @@ export function staffRoutes(deps: GatewayDeps): Router<StaffState> {
   router.post('/api/tickets/:id/resolve', work, async (ctx) => {
     const id = ticketIdOf(ctx.params.id)
     const body = resolveBody.parse(ctx.request.body ?? {})
-    const view = await existing(id)
-    if (view.status === 'resolved' || view.status === 'closed') throw new HttpError(409, 'ticket_resolved', 'the ticket is already resolved')
+    if (finished(await statusOf(id))) throw new HttpError(409, 'ticket_resolved', 'the ticket is already resolved')
     const act = action(ctx.state.staff, id, 'resolved', {
       note: body.note ?? null,
       reusable_answer_title: body.reusable_answer?.title ?? null,
       reusable_answer_body: body.reusable_answer?.body ?? null,
     })
-    const reply = body.reply ? await humanReply(ctx.state.staff, id, act, body.reply) : []
-    await publish(act, reply)
+    const reply = body.reply ? await humanReply(ctx.state.staff, id, act, body.reply) : null
+    await publish(act, reply ? [replyEvent(reply)] : [])
     ctx.status = 202
     ctx.body = { ticket_id: id, status: 'resolved', reply_id: act.reply_id }
   })
 
   router.post('/api/tickets/:id/reopen', work, async (ctx) => {
     const id = ticketIdOf(ctx.params.id)
-    const view = await existing(id)
-    if (view.status !== 'resolved' && view.status !== 'closed') throw new HttpError(409, 'ticket_open', 'the ticket is not resolved')
+    if (!finished(await statusOf(id))) throw new HttpError(409, 'ticket_open', 'the ticket is not resolved')
     await publish(action(ctx.state.staff, id, 'reopened'))
     ctx.status = 202
     ctx.body = { ticket_id: id, status: 'escalated' }

@@ -1,5 +1,5 @@
 import type { KnowledgeHit } from '../../schemas/index.js'
-import { stem } from '../../platform/text.js'
+import { escapeRegExp, stem } from '../../platform/text.js'
 
 /**
  * "Does Nimbus Tasks have a whiteboard?" is a question about whether something exists. Retrieval
@@ -8,14 +8,13 @@ import { stem } from '../../platform/text.js'
  * customer asks whether the product has, supports or offers a named thing, the passage we would
  * answer from must name it; otherwise nothing relevant was found and a person answers.
  */
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const existencePatterns = new Map<string, RegExp>()
 
 /** The product may be named by its first word alone ("Does Nimbus have ..." for Nimbus Tasks). */
 function existencePattern(productName: string): RegExp {
   let re = existencePatterns.get(productName)
   if (!re) {
-    const [first = '', ...rest] = productName.toLowerCase().split(/\s+/).filter(Boolean).map(escape)
+    const [first = '', ...rest] = productName.toLowerCase().split(/\s+/).filter(Boolean).map(escapeRegExp)
     const product = first ? `|${first}${rest.length ? `(?:\\s+${rest.join('\\s+')})?` : ''}` : ''
     re = new RegExp(
       `\\b(?:do|does|did|will|can|could)\\s+(?:you${product}|it|the\\s+app|your\\s+(?:app|product|tool))\\s+(?:have|has|offer|support|include|provide|come\\s+with)\\s+(?:a|an|any|some)?\\s*([^?.!,;\\n]{2,80})|\\b(?:is|are)\\s+there\\s+(?:a|an|any)\\s+([^?.!,;\\n]{2,80})`,

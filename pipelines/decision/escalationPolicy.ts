@@ -1,4 +1,5 @@
 import type { Channel } from '../../schemas/index.js'
+import { escapeRegExp } from '../../platform/text.js'
 
 /**
  * When a human must take over, as data. Order matters: the first rule that matches gives the
@@ -18,7 +19,6 @@ export function escalationRules(companyName: string): EscalationRule[] {
   return rules
 }
 const rulesByCompany = new Map<string, EscalationRule[]>()
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 const buildRules = (companyName: string): EscalationRule[] => [
   { reason: 'legal', priority: 'urgent', pattern: /\b(lawyers?|legal|sue|suing|sued|attorneys?|lawsuit|litigation|compliance)\b/i },
@@ -48,7 +48,7 @@ const buildRules = (companyName: string): EscalationRule[] => [
     priority: 'low',
     // "careers at <us>", by the company's first name word: "my career at school" is not a job enquiry.
     pattern: new RegExp(
-      `\\b(open (positions?|roles|vacanc(y|ies))|job (openings?|opportunit(y|ies)|vacanc(y|ies))|vacanc(y|ies)|are you hiring|internships?|careers? (page|opportunit(y|ies)|at ${escape(companyName.trim().split(/\s+/)[0] ?? '').toLowerCase() || '(?!)'}))\\b`,
+      `\\b(open (positions?|roles|vacanc(y|ies))|job (openings?|opportunit(y|ies)|vacanc(y|ies))|vacanc(y|ies)|are you hiring|internships?|careers? (page|opportunit(y|ies)|at ${escapeRegExp(companyName.trim().split(/\s+/)[0] ?? '').toLowerCase() || '(?!)'}))\\b`,
       'i',
     ),
   },

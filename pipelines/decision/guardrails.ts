@@ -1,5 +1,6 @@
 import type { Identifier, KnowledgeHit } from '../../schemas/index.js'
 import type { CompanyProfile } from '../../platform/companyProfile.js'
+import { escapeRegExp } from '../../platform/text.js'
 
 /**
  * Checks on every answer before it leaves, whoever wrote it (OpenAI or the offline responder).
@@ -11,9 +12,8 @@ export interface GuardrailResult {
   violations: ('competitor' | 'undocumented_promise' | 'internal_detail' | 'other_customer_data')[]
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 // A list with nothing in it matches nothing (an empty alternation would match everywhere).
-const anyOf = (words: string[]) => (words.length ? new RegExp(`\\b(${words.map(escape).join('|')})\\b`, 'i') : /(?!)/)
+const anyOf = (words: string[]) => (words.length ? new RegExp(`\\b(${words.map(escapeRegExp).join('|')})\\b`, 'i') : /(?!)/)
 // Commitments about the future: fine only when the knowledge base itself says the same thing.
 const PROMISE = /\b(we will (soon )?(add|build|release|launch|support|introduce|ship)|(is|are) (coming soon|on (our|the) roadmap|planned)|in (an?|the) (upcoming|next|future) (release|version|update)|coming soon|will be available (soon|next)|we (can|could) build)\b/i
 const EMAIL = /[^\s@<>()"']+@[^\s@<>()"']+\.[a-z]{2,}/gi

@@ -1,4 +1,5 @@
-import { Topics, outboundTopic, type AgentDecision, type Channel } from '../../schemas/index.js'
+import { Topics, type AgentDecision, type Channel } from '../../schemas/index.js'
+import { replyEvent } from '../../platform/replyEvent.js'
 import type { CompanyProfile } from '../../platform/companyProfile.js'
 import type { Logger } from '../../platform/log.js'
 import { defineStage } from '../../platform/stage.js'
@@ -73,8 +74,7 @@ export function decisionStage({ company, responder, history, ownedByPerson, log,
         out.push({ topic: Topics.escalations, key: ticket, value: escalation })
         out.push({ topic: Topics.ticketLifecycle, key: ticket, value: escalated })
       }
-      // The headers survive into a dead letter, so a send that finally fails can be shown on the ticket.
-      out.push({ topic: outboundTopic[reply.channel], key: ticket, value: reply, headers: { 'x-fte-reply-id': reply.reply_id, 'x-fte-ticket-id': ticket } })
+      out.push(replyEvent(reply))
       return out
     },
   })

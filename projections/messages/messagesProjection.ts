@@ -3,6 +3,7 @@ import {
 } from '../../schemas/index.js'
 import { defineProjection, unhandledTopic } from '../../platform/projection.js'
 import { isoAt } from '../../platform/time.js'
+import { REPLY_ID_HEADER } from '../../platform/replyEvent.js'
 import { normalizeEmail, normalizePhone } from '../../platform/identifiers.js'
 
 /** Delivery states only move forward (a late "sent" never hides "delivered"); failures always show. */
@@ -49,7 +50,7 @@ export const messagesProjection = defineProjection({
       case Topics.dlq: {
         // A reply that could not be sent after every retry: the ticket shows it failed, and why.
         const d = event.value
-        const replyId = d.original_headers['x-fte-reply-id']
+        const replyId = d.original_headers[REPLY_ID_HEADER]
         if (!replyId) return
         await tx.query(
           `INSERT INTO message_deliveries (message_id, status, status_rank, error, updated_at) VALUES ($1, 'failed', $2, $3, $4)

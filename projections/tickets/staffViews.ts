@@ -1,6 +1,6 @@
 import type { Channel, TicketStatus } from '../../schemas/index.js'
 import type { Queryable } from '../../platform/db.js'
-import { isoOf } from '../../platform/time.js'
+import { isoOf, msOf } from '../../platform/time.js'
 import { messageRow } from '../messages/messageRow.js'
 
 export interface QueueFilter {
@@ -8,6 +8,9 @@ export interface QueueFilter {
   assignee?: string
   channel?: Channel
 }
+
+/** A person owns the ticket: handed over, assigned or answered by a person, and not finished. */
+const OWNED_BY_PERSON = `(t.status = 'escalated' OR t.assignee IS NOT NULL OR t.human_owned) AND t.status NOT IN ('resolved', 'closed')`
 
 /** Urgent first, then the oldest: the order a person should pick tickets up in. */
 const PRIORITY_ORDER = `CASE COALESCE(t.escalation_priority, t.priority) WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END`
@@ -24,7 +27,7 @@ export async function ticketQueue(db: Queryable, f: QueueFilter) {
   const where: string[] = []
   const args: unknown[] = []
   if (f.status) where.push(`t.status = $${args.push(f.status)}`)
-  else where.push(`t.status NOT IN ('resolved', 'closed') AND (t.status = 'escalated' OR t.assignee IS NOT NULL OR t.human_owned)`)
+  else where.push(OWNED_BY_PERSON)
   if (f.assignee) where.push(`t.assignee = $${args.push(f.assignee)}`)
   if (f.channel) where.push(`t.channel = $${args.push(f.channel)}`)
   const rows = (
@@ -110,6 +113,11 @@ export async function staffTicketView(db: Queryable, ticketId: string) {
   }
 }
 
+/** A ticket's status alone: enough for the staff actions to check before they act. */
+export async function ticketStatus(db: Queryable, ticketId: string): Promise<TicketStatus | null> {
+  return (await db.query<{ status: TicketStatus }>('SELECT status FROM tickets WHERE id = $1', [ticketId])).rows[0]?.status ?? null
+}
+
 /** Where a person's reply to this ticket goes: its channel, and the customer's latest message on it. */
 export async function replyTarget(db: Queryable, ticketId: string) {
   const row = (
@@ -135,7 +143,7 @@ export async function replyTarget(db: Queryable, ticketId: string) {
     email: (row.sender_email as string) ?? null,
     phone: (row.sender_phone as string) ?? null,
     thread_id: (row.thread_id as string) ?? null,
-    inbound_at: row.inbound_at ? Date.parse(isoOf(row.inbound_at)!) : null,
+    inbound_at: row.inbound_at ? msOf(row.inbound_at as Date | string) : null,
   }
 }
 
@@ -144,7 +152,7 @@ export function ticketOwnedByPerson(db: Queryable) {
   return async (ticketId: string): Promise<boolean> => {
     const row = (
       await db.query<{ owned: boolean }>(
-        `SELECT (status = 'escalated' OR assignee IS NOT NULL OR human_owned) AND status NOT IN ('resolved', 'closed') AS owned FROM tickets WHERE id = $1`,
+        `SELECT ${OWNED_BY_PERSON} AS owned FROM tickets t WHERE t.id = $1`,
         [ticketId],
       )
     ).rows[0]
