@@ -154,46 +154,71 @@ function journey(mode: 'embedded' | 'kafka', skip: string | undefined, open: () 
       assert.equal(await count(`SELECT count(*)::int AS n FROM outbound_sends s JOIN messages m ON m.id = s.reply_id WHERE m.ticket_id = $1`), 1)
     })
 
-    it('recognises one person across channels, continues their conversation, and merges customers a message proves to be one', async () => {
+    it('links one person across channels without continuing on a claim, and merges two customers only when a person confirms', async () => {
       const wa = (n: string, phone: string, content: string): InboundMessage => ({
         event_id: uniqueName(`wa-${n}`), occurred_at: Date.now(), channel: 'whatsapp', channel_message_id: uniqueName('SM'), ticket_id: null,
-        sender: { name: 'Gus', email: null, phone }, subject: null, category: null, priority: null, content, thread_id: null,
+        sender: { name: 'Gus', email: null, phone, verified: true }, subject: null, category: null, priority: null, content, thread_id: null,
       })
       const lookup = async (q: string) => {
         const r = await fetch(`${c.url}/customers/lookup?${q}`, { headers: c.staff })
         return r.status === 200 ? ((await r.json()) as Record<string, any>) : null
       }
-      // Web form with email + phone, then WhatsApp from that phone: same customer, same conversation.
+      // Web form with email + phone, then WhatsApp from that phone: the same customer for staff,
+      // but the form only claimed the number, so WhatsApp opens its own conversation.
       const res = await post(`${c.url}/support/submit`, { name: 'Gus Grant', email: 'gus@example.com', phone: '+1 415 555 0142', subject: 'Export', category: 'general', message: 'How do I export my project to CSV?' })
       const { ticket_id } = (await res.json()) as { ticket_id: string }
       await eventually(async () => (await ticket(c, ticket_id)).status === 'responded', { what: 'the web-form reply' })
       await c.rt.transport.publish([{ topic: Topics.ticketsIncoming, key: '+14155550142', value: wa('1', '+14155550142', 'thanks! and how do I turn on two-factor authentication?') }])
-      const view = await eventually(async () => {
-        const v = await ticket(c, ticket_id)
-        return v.messages.filter((m: any) => m.direction === 'outbound').length === 2 ? v : null
-      }, { what: 'the WhatsApp follow-up on the same ticket' })
-      assert.deepEqual(view.messages.map((m: any) => `${m.direction}:${m.channel}`), ['inbound:web_form', 'outbound:web_form', 'inbound:whatsapp', 'outbound:whatsapp'])
-      const gus = (await lookup('phone=%2B14155550142'))!
+      const gus = await eventually(async () => {
+        const v = await lookup('phone=%2B14155550142')
+        return v && v.conversations.length === 2 && v.conversations.every((cv: any) => cv.tickets.length === 1) ? v : null
+      }, { what: 'the WhatsApp message on its own ticket' })
       assert.equal(gus.customer_id, (await lookup('email=gus@example.com'))!.customer_id)
-      assert.equal(gus.conversations.length, 1)
+      assert.deepEqual(gus.identifiers.map((i: any) => `${i.kind}:${i.verified}`), ['email:false', 'phone:false'], 'both only claimed by the form')
+      const formTicket = await ticket(c, ticket_id)
+      assert.deepEqual(formTicket.messages.map((m: any) => `${m.direction}:${m.channel}`), ['inbound:web_form', 'outbound:web_form'])
 
-      // Two customers, known by email only and by phone only, proven one by a form carrying both.
+      // Two customers, known by email only and by phone only; a form carrying both suggests a link.
       await post(`${c.url}/support/submit`, { name: 'Hal', email: 'hal@example.com', subject: 'Slack', category: 'general', message: 'How do I connect Slack?' })
       await c.rt.transport.publish([{ topic: Topics.ticketsIncoming, key: '+14155550177', value: wa('2', '+14155550177', 'how do I create a recurring task?') }])
-      const before = await eventually(async () => {
+      const [hal, halPhone] = await eventually(async () => {
         const [a, b] = [await lookup('email=hal@example.com'), await lookup('phone=%2B14155550177')]
         return a && b ? [a, b] : null
       }, { what: 'two separate customers' })
-      assert.notEqual(before[0]!.customer_id, before[1]!.customer_id)
+      assert.notEqual(hal!.customer_id, halPhone!.customer_id)
       await post(`${c.url}/support/submit`, { name: 'Hal Hill', email: 'hal@example.com', phone: '+14155550177', subject: 'Invite', category: 'general', message: 'How do I invite team members?' })
+      const agent = (await staffMember(c.rt.db, 'agent', 'Ana Agent')).headers
+      const suggestion = await eventually(async () => {
+        const r = (await (await fetch(`${c.url}/api/customers/suggestions`, { headers: c.staff })).json()) as { suggestions: any[] }
+        return r.suggestions.find((x) => x.customers.some((p: any) => p.customer_id === halPhone!.customer_id)) ?? null
+      }, { what: 'the suggested link' })
+      assert.deepEqual(suggestion.customers.map((p: any) => p.customer_id).sort(), [hal!.customer_id, halPhone!.customer_id].sort())
+      assert.notEqual((await lookup('email=hal@example.com'))!.customer_id, (await lookup('phone=%2B14155550177'))!.customer_id, 'never merged automatically')
+
+      const analystMerge = await fetch(`${c.url}/api/customers/merge`, { method: 'POST', headers: { ...c.staff, 'content-type': 'application/json' }, body: JSON.stringify({ survivor: hal!.customer_id, merged: halPhone!.customer_id }) })
+      assert.equal(analystMerge.status, 403, 'an analyst reads only')
+      const merge = await fetch(`${c.url}/api/customers/merge`, { method: 'POST', headers: { ...agent, 'content-type': 'application/json' }, body: JSON.stringify({ survivor: hal!.customer_id, merged: halPhone!.customer_id }) })
+      assert.equal(merge.status, 202)
       const merged = await eventually(async () => {
         const a = await lookup('email=hal@example.com')
         const b = await lookup('phone=%2B14155550177')
         return a && b && a.customer_id === b.customer_id && a.conversations.length === 3 ? a : null
       }, { what: 'the merge' })
+      assert.equal(merged.customer_id, hal!.customer_id)
       assert.deepEqual(merged.identifiers.map((i: any) => i.kind).sort(), ['email', 'phone'])
       const kept = (await c.rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM customers WHERE merged_into = $1', [merged.customer_id])).rows[0]!.n
       assert.equal(kept, 1, 'the merged customer stays, pointing at the survivor')
+      const left = await eventually(async () => {
+        const rows = (await c.rt.db.query<{ n: number }>(
+          `SELECT (SELECT count(*) FROM tickets WHERE customer_id = $1) + (SELECT count(*) FROM messages WHERE customer_id = $1) AS n`, [halPhone!.customer_id])).rows
+        return Number(rows[0]!.n) === 0 ? 'none left' : null
+      }, { what: 'tickets and messages re-pointed' })
+      assert.equal(left, 'none left')
+      const again = (await (await fetch(`${c.url}/api/customers/suggestions`, { headers: c.staff })).json()) as { suggestions: any[] }
+      assert.equal(again.suggestions.some((x) => x.suggestion_id === suggestion.suggestion_id), false, 'a merged suggestion is no longer pending')
+      const twice = await fetch(`${c.url}/api/customers/merge`, { method: 'POST', headers: { ...agent, 'content-type': 'application/json' }, body: JSON.stringify({ survivor: hal!.customer_id, merged: halPhone!.customer_id }) })
+      assert.equal(twice.status, 409)
+      assert.match(((await twice.json()) as { message: string }).message, /^merged: already merged/)
     })
 
     if (mode === 'kafka') {

@@ -52,7 +52,7 @@ describe('outbound reliability', () => {
     const phone = '+14155550188'
     const inbound: InboundMessage = {
       event_id: uniqueName('wa-down'), occurred_at: Date.now(), channel: 'whatsapp', channel_message_id: uniqueName('SM'), ticket_id: null,
-      sender: { name: 'Ola', email: null, phone }, subject: null, category: null, priority: null, content: 'how do I reset my password?', thread_id: null,
+      sender: { name: 'Ola', email: null, phone, verified: true }, subject: null, category: null, priority: null, content: 'how do I reset my password?', thread_id: null,
     }
     await rt.transport.publish([{ topic: Topics.ticketsIncoming, key: phone, value: inbound }])
 

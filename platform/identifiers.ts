@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
-import type { Identifier, Sender } from '../schemas/index.js'
+import type { Identifier, InboundMessage, Sender } from '../schemas/index.js'
 
 /** Lower-cased and trimmed; plus-addressing is kept (alice+billing@ stays distinct from alice@). */
 export function normalizeEmail(raw: string): string | null {
@@ -28,4 +28,15 @@ export function identifiersOf(sender: Sender): Identifier[] {
   if (email) out.push({ kind: 'email', value: email })
   if (phone) out.push({ kind: 'phone', value: phone })
   return out
+}
+
+/**
+ * The identifiers the channel itself proved for this message: the WhatsApp number of a
+ * Twilio-signed webhook, the Gmail sender whose DKIM or SPF passed. Never a web-form field, whatever
+ * the event says, and never an identifier stated in the text.
+ */
+export function provenIdentifiers(inbound: InboundMessage): Identifier[] {
+  if (inbound.channel === 'web_form' || !inbound.sender.verified) return []
+  const given = identifiersOf(inbound.sender)
+  return given.filter((i) => (inbound.channel === 'email' ? i.kind === 'email' : i.kind === 'phone'))
 }

@@ -28,8 +28,9 @@ export const CustomerIdentified = event('CustomerIdentified', 'Identity resolved
   { name: 'is_new_ticket', type: 'boolean' },
   { name: 'customer_name', ...nullable('string') },
   { name: 'identifiers', type: { type: 'array', items: Identifier } },
-  { name: 'merged_customer_ids', type: { type: 'array', items: 'string' }, default: [], doc: 'customers this message proved to be the same person, now merged into customer_id' },
+  { name: 'merged_customer_ids', type: { type: 'array', items: 'string' }, default: [], doc: 'no longer set: customers are merged only by a person (CustomersMerged)' },
   { name: 'continued', type: 'boolean', default: false, doc: 'the message continues an open conversation (any channel) instead of opening one' },
+  { name: 'verified_identifiers', type: { type: 'array', items: Identifier }, default: [], doc: 'identifiers whose link to customer_id this message proved (the rest of identifiers are claimed)' },
 ])
 
 export const CustomersMerged = event('CustomersMerged', 'Customers found to be one person; every read model re-points them to the survivor.', [
@@ -37,6 +38,16 @@ export const CustomersMerged = event('CustomersMerged', 'Customers found to be o
   { name: 'merged_ids', type: { type: 'array', items: 'string' } },
   { name: 'identifiers', type: { type: 'array', items: Identifier } },
   { name: 'reason', type: 'string' },
+  { name: 'merged_by', ...nullable('string', 'the staff member who confirmed the merge') },
+])
+
+export const CustomerLinkChanged = event('CustomerLinkChanged', 'Two customers who may be one person: suggested by identity, dismissed by a person (a confirmed one is a CustomersMerged).', [
+  { name: 'suggestion_id', type: 'string', doc: 'derived from the pair, so the same pair is one suggestion' },
+  { name: 'customer_ids', type: { type: 'array', items: 'string' }, doc: 'the two customers, the one the message was attributed to first' },
+  { name: 'identifiers', type: { type: 'array', items: Identifier }, doc: 'the identifiers that linked them' },
+  { name: 'reason', type: 'string' },
+  { name: 'state', type: { type: 'enum', name: 'LinkState', symbols: ['suggested', 'dismissed'] } },
+  { name: 'staff_email', ...nullable('string', 'dismissed: who dismissed it') },
 ])
 
 export const KnowledgeRetrieved = event('KnowledgeRetrieved', 'Knowledge-base passages found for the message, best first.', [
@@ -120,6 +131,10 @@ export const StaffActionTaken = event('StaffActionTaken', 'Something a staff mem
   { name: 'reply_id', ...nullable('string', 'replied, resolved: the reply sent with the action (a ReplyRequested with this id)') },
   { name: 'reusable_answer_title', ...nullable('string', 'resolved: the answer offered as knowledge, for an admin to approve') },
   { name: 'reusable_answer_body', ...nullable('string') },
+  {
+    name: 'seen_through',
+    ...nullable('long', 'resolved: the latest customer message on the ticket when the person resolved it (epoch ms); a later one reopens the ticket'),
+  },
 ])
 
 export const MetricRecorded = event('MetricRecorded', 'A business metric sample (latency, escalation) for the metrics topic.', [

@@ -10,6 +10,7 @@ export const Topics = {
   ticketsIncoming: 'fte.tickets.incoming',
   customersIdentified: 'fte.customers.identified',
   customersMerged: 'fte.customers.merged',
+  customerLinks: 'fte.customers.links',
   knowledgeRetrieved: 'fte.knowledge.retrieved',
   agentDecisions: 'fte.agent.decisions',
   emailOutbound: 'fte.channels.email.outbound',
@@ -33,6 +34,7 @@ export const topicSchemas: Record<Topic, AvroSchema> = {
   [Topics.ticketsIncoming]: S.InboundMessageReceived,
   [Topics.customersIdentified]: S.CustomerIdentified,
   [Topics.customersMerged]: S.CustomersMerged,
+  [Topics.customerLinks]: S.CustomerLinkChanged,
   [Topics.knowledgeRetrieved]: S.KnowledgeRetrieved,
   [Topics.agentDecisions]: S.AgentDecision,
   [Topics.emailOutbound]: S.ReplyRequested,
@@ -58,6 +60,7 @@ export interface TopicEvents {
   [Topics.ticketsIncoming]: InboundMessage
   [Topics.customersIdentified]: CustomerIdentified
   [Topics.customersMerged]: CustomersMerged
+  [Topics.customerLinks]: CustomerLinkChanged
   [Topics.knowledgeRetrieved]: KnowledgeRetrieved
   [Topics.agentDecisions]: AgentDecision
   [Topics.emailOutbound]: ReplyRequested
@@ -85,6 +88,8 @@ export interface Sender {
   name: string | null
   email: string | null
   phone: string | null
+  /** Absent when a producer predates it; decoded events always carry it (default false). */
+  verified?: boolean
 }
 export interface InboundMessage extends EventBase {
   channel: Channel
@@ -122,12 +127,22 @@ export interface CustomerIdentified extends EventBase {
   identifiers: Identifier[]
   merged_customer_ids: string[]
   continued: boolean
+  verified_identifiers: Identifier[]
 }
 export interface CustomersMerged extends EventBase {
   survivor_id: string
   merged_ids: string[]
   identifiers: Identifier[]
   reason: string
+  merged_by: string | null
+}
+export interface CustomerLinkChanged extends EventBase {
+  suggestion_id: string
+  customer_ids: string[]
+  identifiers: Identifier[]
+  reason: string
+  state: 'suggested' | 'dismissed'
+  staff_email: string | null
 }
 export interface KnowledgeRetrieved extends EventBase {
   context: TicketContext
@@ -203,6 +218,7 @@ export interface StaffActionTaken extends EventBase {
   reply_id: string | null
   reusable_answer_title: string | null
   reusable_answer_body: string | null
+  seen_through: number | null
 }
 export interface MetricRecorded extends EventBase {
   name: string

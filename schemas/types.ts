@@ -21,6 +21,12 @@ export const Sender = {
     { name: 'name', ...nullable('string') },
     { name: 'email', ...nullable('string') },
     { name: 'phone', ...nullable('string', 'E.164') },
+    {
+      name: 'verified',
+      type: 'boolean',
+      default: false,
+      doc: 'The channel proved the address it gives: a Twilio-signed WhatsApp number, or a Gmail sender whose DKIM or SPF passed for its domain. Web-form fields are only claimed.',
+    },
   ],
 }
 

@@ -21,7 +21,7 @@ function message(n: number, key = 'k'): InboundMessage {
     channel: 'web_form',
     channel_message_id: `m-${n}`,
     ticket_id: null,
-    sender: { name: 'Ada', email: `${key}@example.com`, phone: null },
+    sender: { name: 'Ada', email: `${key}@example.com`, phone: null, verified: false },
     subject: null,
     category: null,
     priority: null,

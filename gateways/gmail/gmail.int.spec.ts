@@ -31,8 +31,15 @@ const MAILBOX = 'support@acme-support.test'
 const AUDIENCE = 'https://fte.acme-support.test/webhooks/gmail'
 const PUSHER = 'gmail-push@acme-project.iam.gserviceaccount.com'
 
-function customerEmail(o: { from: string; name: string; subject: string; body: string; messageId: string; extraHeaders?: string[] }): string {
+/**
+ * A customer's email as Gmail stores it: topped by the Authentication-Results Gmail adds on
+ * receipt (DKIM passed for the sender's domain, unless `authentication` says otherwise).
+ */
+function customerEmail(o: { from: string; name: string; subject: string; body: string; messageId: string; extraHeaders?: string[]; authentication?: string | null }): string {
+  const domain = o.from.split('@')[1]
+  const authentication = o.authentication === undefined ? `mx.google.com; dkim=pass header.i=@${domain} header.s=s1; spf=pass smtp.mailfrom=${o.from}` : o.authentication
   return [
+    ...(authentication === null ? [] : [`Authentication-Results: ${authentication}`]),
     `From: "${o.name}" <${o.from}>`,
     `To: Acme Support <${MAILBOX}>`,
     `Subject: ${o.subject}`,

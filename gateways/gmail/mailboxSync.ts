@@ -5,6 +5,7 @@ import type { Transport } from '../../platform/transport/contract.js'
 import { stableId } from '../../platform/ids.js'
 import { normalizeEmail } from '../../platform/identifiers.js'
 import { httpStatusOf, type Gmail, type GmailConfig } from './gmailApi.js'
+import { senderVerified } from './senderAuthentication.js'
 import { readEmail } from './emailContent.js'
 import { advanceCursor, readCursor } from './historyCursor.js'
 import { gmailMetrics } from './gmailMetrics.js'
@@ -146,7 +147,8 @@ export function mailboxSync(deps: MailboxSyncDeps) {
     }
     if (message.labelIds?.some((l) => SKIP_LABELS.has(l))) return skip('skipped_label', { labels: message.labelIds })
     if (!message.raw) return skip('no_content')
-    const email = await readEmail(Buffer.from(message.raw, 'base64url'))
+    const raw = Buffer.from(message.raw, 'base64url')
+    const email = await readEmail(raw)
     const sender = email.from ? normalizeEmail(email.from.email) : null
     if (!sender) return skip('no_sender')
     if (sender === gmail.address) return skip('own_address')
@@ -158,7 +160,7 @@ export function mailboxSync(deps: MailboxSyncDeps) {
       channel: 'email',
       channel_message_id: id,
       ticket_id: null,
-      sender: { name: email.from!.name, email: sender, phone: null },
+      sender: { name: email.from!.name, email: sender, phone: null, verified: senderVerified(raw, sender) },
       subject: email.subject,
       category: null,
       priority: null,

@@ -6,7 +6,7 @@ import { replyEvent } from '../../platform/replyEvent.js'
 import { stableId } from '../../platform/ids.js'
 import { normalizeEmail } from '../../platform/identifiers.js'
 import type { OutgoingEvent } from '../../platform/transport/contract.js'
-import { replyTarget, staffTicketView, ticketQueue, ticketStatus } from '../../projections/tickets/staffViews.js'
+import { replyTarget, staffTicketView, ticketQueue, ticketState } from '../../projections/tickets/staffViews.js'
 import { conversationView } from '../../projections/messages/conversationView.js'
 import { HttpError } from '../http/errors.js'
 import type { GatewayDeps } from '../http/deps.js'
@@ -58,14 +58,16 @@ export function staffRoutes(deps: GatewayDeps): Router<StaffState> {
     reply_id: null,
     reusable_answer_title: null,
     reusable_answer_body: null,
+    seen_through: null,
     ...fields,
   })
   // The actions need only the status; the whole view (history, notes) is for GET.
-  const statusOf = async (id: string) => {
-    const status = await ticketStatus(deps.db, id)
-    if (!status) throw new HttpError(404, 'ticket_not_found', `no ticket ${id}`)
-    return status
+  const stateOf = async (id: string) => {
+    const state = await ticketState(deps.db, id)
+    if (!state) throw new HttpError(404, 'ticket_not_found', `no ticket ${id}`)
+    return state
   }
+  const statusOf = async (id: string) => (await stateOf(id)).status
   const finished = (status: string) => status === 'resolved' || status === 'closed'
   /** The reply a person wrote, addressed like the agent's replies on the ticket's channel. */
   const humanReply = async (staff: StaffMember, ticketId: string, act: StaffActionTaken, message: string): Promise<ReplyRequested> => {
@@ -155,8 +157,10 @@ export function staffRoutes(deps: GatewayDeps): Router<StaffState> {
   router.post('/api/tickets/:id/resolve', work, async (ctx) => {
     const id = ticketIdOf(ctx.params.id)
     const body = resolveBody.parse(ctx.request.body ?? {})
-    if (finished(await statusOf(id))) throw new HttpError(409, 'ticket_resolved', 'the ticket is already resolved')
+    const state = await stateOf(id)
+    if (finished(state.status)) throw new HttpError(409, 'ticket_resolved', 'the ticket is already resolved')
     const act = action(ctx.state.staff, id, 'resolved', {
+      seen_through: state.lastInboundAt,
       note: body.note ?? null,
       reusable_answer_title: body.reusable_answer?.title ?? null,
       reusable_answer_body: body.reusable_answer?.body ?? null,

@@ -47,7 +47,7 @@ describe('staff', () => {
   const whatsapp = async (phone: string, content: string) => {
     const inbound: InboundMessage = {
       event_id: uniqueName('wa'), occurred_at: Date.now(), channel: 'whatsapp', channel_message_id: uniqueName('SM'), ticket_id: null,
-      sender: { name: 'Wen Li', email: null, phone }, subject: null, category: null, priority: null, content, thread_id: null,
+      sender: { name: 'Wen Li', email: null, phone, verified: true }, subject: null, category: null, priority: null, content, thread_id: null,
     }
     await rt.transport.publish([{ topic: Topics.ticketsIncoming, key: phone, value: inbound }])
     return inbound

@@ -36,7 +36,8 @@ export function webFormRoutes(deps: GatewayDeps): Router {
       channel: 'web_form',
       channel_message_id: ticketId,
       ticket_id: ticketId,
-      sender: { name: form.name, email: form.email, phone: form.phone ?? null },
+      // Typed into a form: anyone can type anyone's address, so both are only claimed.
+      sender: { name: form.name, email: form.email, phone: form.phone ?? null, verified: false },
       subject: form.subject,
       category: form.category,
       priority: form.priority,

@@ -66,7 +66,8 @@ export function inboundMessageOf(m: WhatsAppInbound, receivedAt: number): Inboun
     channel: 'whatsapp',
     channel_message_id: m.messageSid,
     ticket_id: null,
-    sender: { name: m.profileName, email: null, phone: m.phone },
+    // Only built from a webhook whose Twilio signature checked out: the number is proven.
+    sender: { name: m.profileName, email: null, phone: m.phone, verified: true },
     subject: null,
     category: null,
     priority: null,

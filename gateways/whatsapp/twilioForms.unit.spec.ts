@@ -34,7 +34,7 @@ describe('an incoming WhatsApp message', () => {
     const event = inboundMessageOf(parsed.value, 1_700_000_000_000)
     assert.deepEqual(event, {
       event_id: stableId('inbound', 'whatsapp', SID), occurred_at: 1_700_000_000_000, channel: 'whatsapp', channel_message_id: SID, ticket_id: null,
-      sender: { name: 'Ada Lovelace', email: null, phone: '+14155550123' }, subject: null, category: null, priority: null,
+      sender: { name: 'Ada Lovelace', email: null, phone: '+14155550123', verified: true }, subject: null, category: null, priority: null,
       content: 'How do I reset my password?', thread_id: null,
     })
     const again = parseInboundForm(inbound())

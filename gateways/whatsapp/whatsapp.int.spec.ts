@@ -331,7 +331,7 @@ describe('WhatsApp through Twilio (embedded mode, local Twilio stand-in)', () =>
     // A message whose reply leaves more than 24 h later (a backlog, or a dead letter replayed).
     const old: InboundMessage = {
       event_id: stableId('inbound', 'whatsapp', sid), occurred_at: Date.now() - SERVICE_WINDOW_MS - 60_000, channel: 'whatsapp', channel_message_id: sid,
-      ticket_id: null, sender: { name: 'Olga', email: null, phone }, subject: null, category: null, priority: null, content: 'How do I export my project to CSV?', thread_id: null,
+      ticket_id: null, sender: { name: 'Olga', email: null, phone, verified: true }, subject: null, category: null, priority: null, content: 'How do I export my project to CSV?', thread_id: null,
     }
     await rt.transport.publish([{ topic: Topics.ticketsIncoming, key: phone, value: old }])
     const found = await eventually(async () => (await customer(phone))?.conversations?.[0]?.tickets?.[0] ?? null, { what: 'the ticket' })

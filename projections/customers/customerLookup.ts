@@ -5,7 +5,7 @@ export interface CustomerView {
   customer_id: string
   name: string | null
   created_at: string
-  identifiers: { kind: 'email' | 'phone'; value: string; first_seen: string }[]
+  identifiers: { kind: 'email' | 'phone'; value: string; verified: boolean; first_seen: string }[]
   conversations: {
     conversation_id: string
     channel: string
@@ -26,7 +26,7 @@ export async function customerLookup(db: Queryable, by: { kind: 'email' | 'phone
   ).rows[0]
   if (!c) return null
   const identifiers = (
-    await db.query<Record<string, unknown>>('SELECT kind, value, first_seen FROM customer_identifiers WHERE customer_id = $1 ORDER BY first_seen, kind', [c.id])
+    await db.query<Record<string, unknown>>('SELECT kind, value, verified, first_seen FROM customer_identifiers WHERE customer_id = $1 ORDER BY first_seen, kind', [c.id])
   ).rows
   const conversations = (
     await db.query<Record<string, unknown>>('SELECT * FROM conversations WHERE customer_id = $1 ORDER BY started_at DESC', [c.id])
@@ -38,7 +38,7 @@ export async function customerLookup(db: Queryable, by: { kind: 'email' | 'phone
     customer_id: c.id as string,
     name: (c.name as string) ?? null,
     created_at: isoOf(c.created_at)!,
-    identifiers: identifiers.map((i) => ({ kind: i.kind as 'email' | 'phone', value: i.value as string, first_seen: isoOf(i.first_seen)! })),
+    identifiers: identifiers.map((i) => ({ kind: i.kind as 'email' | 'phone', value: i.value as string, verified: Boolean(i.verified), first_seen: isoOf(i.first_seen)! })),
     conversations: conversations.map((v) => ({
       conversation_id: v.id as string,
       channel: v.channel as string,

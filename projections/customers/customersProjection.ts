@@ -1,35 +1,57 @@
 import { Topics } from '../../schemas/index.js'
 import { defineProjection, unhandledTopic } from '../../platform/projection.js'
-import type { Queryable } from '../../platform/db.js'
 import { isoAt } from '../../platform/time.js'
+import { mergeTargets, survivorOf } from './merges.js'
 
-export async function survivorOf(tx: Queryable, customerId: string): Promise<string> {
-  const row = (await tx.query<{ merged_into: string | null }>('SELECT merged_into FROM customers WHERE id = $1', [customerId])).rows[0]
-  return row?.merged_into ?? customerId
-}
-
-/** customers, customer_identifiers and conversations: who the customers are and where they talk to us. */
+/**
+ * customers, customer_identifiers (each marked verified or claimed), conversations, and the
+ * suggested links between customers that a person confirms or dismisses.
+ */
 export const customersProjection = defineProjection({
   name: 'customers',
-  topics: [Topics.customersIdentified, Topics.customersMerged, Topics.agentDecisions],
+  topics: [Topics.customersIdentified, Topics.customersMerged, Topics.customerLinks, Topics.agentDecisions],
   async apply(event, tx) {
     switch (event.topic) {
       case Topics.customersMerged: {
         const m = event.value
         const at = isoAt(m.occurred_at)
-        await tx.query(
-          `INSERT INTO customers (id, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (id) DO NOTHING`,
-          [m.survivor_id, at],
-        )
+        const { survivor, merged } = await mergeTargets(tx, m)
+        await tx.query(`INSERT INTO customers (id, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (id) DO NOTHING`, [survivor, at])
         // History is kept: the merged customer rows stay, pointing at the survivor.
-        await tx.query('UPDATE customers SET merged_into = $1, updated_at = $3 WHERE id = ANY($2::uuid[])', [m.survivor_id, m.merged_ids, at])
+        await tx.query('UPDATE customers SET merged_into = $1, updated_at = $3 WHERE id = ANY($2::uuid[])', [survivor, merged, at])
         await tx.query(
           `UPDATE customers s SET name = COALESCE(s.name, (SELECT name FROM customers m WHERE m.id = ANY($2::uuid[]) AND m.name IS NOT NULL ORDER BY m.created_at LIMIT 1)),
              created_at = LEAST(s.created_at, (SELECT min(created_at) FROM customers m WHERE m.id = ANY($2::uuid[]))) WHERE s.id = $1`,
-          [m.survivor_id, m.merged_ids],
+          [survivor, merged],
         )
-        await tx.query('UPDATE customer_identifiers SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [m.survivor_id, m.merged_ids])
-        await tx.query('UPDATE conversations SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [m.survivor_id, m.merged_ids])
+        // A person confirmed it: what was proven of either customer is proven of the survivor.
+        await tx.query('UPDATE customer_identifiers SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [survivor, merged])
+        await tx.query('UPDATE conversations SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [survivor, merged])
+        await tx.query('UPDATE customer_link_suggestions SET customer_a = $1 WHERE customer_a = ANY($2::uuid[])', [survivor, merged])
+        await tx.query('UPDATE customer_link_suggestions SET customer_b = $1 WHERE customer_b = ANY($2::uuid[])', [survivor, merged])
+        await tx.query(
+          `UPDATE customer_link_suggestions SET status = 'merged', decided_by = $1, decided_at = $2 WHERE customer_a = customer_b AND status = 'pending'`,
+          [m.merged_by, at],
+        )
+        return
+      }
+      case Topics.customerLinks: {
+        const l = event.value
+        const at = isoAt(l.occurred_at)
+        if (l.state === 'dismissed') {
+          await tx.query(`UPDATE customer_link_suggestions SET status = 'dismissed', decided_by = $2, decided_at = $3 WHERE id = $1 AND status = 'pending'`, [
+            l.suggestion_id, l.staff_email, at,
+          ])
+          return
+        }
+        const [a, b] = await Promise.all(l.customer_ids.slice(0, 2).map((id) => survivorOf(tx, id)))
+        if (!a || !b || a === b) return // already one customer: nothing left to suggest
+        // A pair suggested again keeps its first reason and, once decided, its decision.
+        await tx.query(
+          `INSERT INTO customer_link_suggestions (id, customer_a, customer_b, identifiers, reason, status, suggested_at)
+           VALUES ($1, $2, $3, $4, $5, 'pending', $6) ON CONFLICT (id) DO NOTHING`,
+          [l.suggestion_id, a, b, JSON.stringify(l.identifiers), l.reason, at],
+        )
         return
       }
       case Topics.customersIdentified: {
@@ -42,11 +64,14 @@ export const customersProjection = defineProjection({
            ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, customers.name), updated_at = GREATEST(customers.updated_at, EXCLUDED.updated_at)`,
           [customer_id, e.customer_name, isoAt(inbound.occurred_at)],
         )
+        const proven = new Set((e.verified_identifiers ?? []).map((i) => `${i.kind}:${i.value}`))
         for (const id of e.identifiers) {
+          // Proven once is proven: a later claimed mention of the same identifier does not undo it.
           await tx.query(
-            `INSERT INTO customer_identifiers (kind, value, customer_id, first_seen) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (kind, value) DO NOTHING`,
-            [id.kind, id.value, customer_id, isoAt(inbound.occurred_at)],
+            `INSERT INTO customer_identifiers (kind, value, customer_id, first_seen, verified) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (kind, value) DO UPDATE SET verified = customer_identifiers.verified OR
+               (EXCLUDED.verified AND customer_identifiers.customer_id = EXCLUDED.customer_id)`,
+            [id.kind, id.value, customer_id, isoAt(inbound.occurred_at), proven.has(`${id.kind}:${id.value}`)],
           )
         }
         await tx.query(

@@ -1,7 +1,7 @@
 import type { Channel } from '../../schemas/index.js'
 import type { Queryable } from '../../platform/db.js'
 import { isoOf } from '../../platform/time.js'
-import { messageRow } from './messageRow.js'
+import { MESSAGE_ROW_COLUMNS, messageRow } from './messageRow.js'
 
 /** A conversation's full history, the channel on every message (it may move between channels). */
 export async function conversationView(db: Queryable, conversationId: string) {
@@ -9,7 +9,7 @@ export async function conversationView(db: Queryable, conversationId: string) {
   if (!c) return null
   const messages = (
     await db.query<Record<string, unknown>>(
-      `SELECT m.ticket_id, m.direction, m.role, m.author, m.channel, m.content, m.sentiment, m.created_at, d.status AS delivery_status, d.error AS delivery_error
+      `SELECT ${MESSAGE_ROW_COLUMNS}
          FROM messages m LEFT JOIN message_deliveries d ON d.message_id = m.id
         WHERE m.conversation_id = $1 ORDER BY m.created_at, m.direction`,
       [conversationId],

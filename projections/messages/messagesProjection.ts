@@ -4,7 +4,8 @@ import {
 import { defineProjection, unhandledTopic } from '../../platform/projection.js'
 import { isoAt } from '../../platform/time.js'
 import { REPLY_ID_HEADER } from '../../platform/replyEvent.js'
-import { normalizeEmail, normalizePhone } from '../../platform/identifiers.js'
+import { normalizeEmail, normalizePhone, provenIdentifiers } from '../../platform/identifiers.js'
+import { mergeTargets, survivorOf } from '../customers/merges.js'
 
 /** Delivery states only move forward (a late "sent" never hides "delivered"); failures always show. */
 export const DELIVERY_RANK: Record<ReplyStatusChanged['status'], number> = {
@@ -37,13 +38,16 @@ export const messagesProjection = defineProjection({
       }
       case Topics.customersIdentified: {
         const e = event.value
+        // Identified before a merge this projection has already applied: the survivor's now.
+        const customerId = await survivorOf(tx, e.context.customer_id)
         await tx.query(
-          `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, channel, channel_message_id, content, created_at, sender_email, sender_phone, thread_id)
-           VALUES ($1, $2, $3, $4, 'inbound', 'customer', $5, $6, $7, $8, $9, $10, $11)
+          `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, channel, channel_message_id, content, created_at, sender_email, sender_phone, thread_id, sender_verified)
+           VALUES ($1, $2, $3, $4, 'inbound', 'customer', $5, $6, $7, $8, $9, $10, $11, $12)
            ON CONFLICT (id) DO UPDATE SET conversation_id = EXCLUDED.conversation_id, customer_id = EXCLUDED.customer_id, ticket_id = EXCLUDED.ticket_id,
-             sender_email = EXCLUDED.sender_email, sender_phone = EXCLUDED.sender_phone, thread_id = EXCLUDED.thread_id`,
-          [e.context.inbound.event_id, e.context.ticket_id, e.context.conversation_id, e.context.customer_id, e.context.inbound.channel,
-            e.context.inbound.channel_message_id, e.context.inbound.content, isoAt(e.context.inbound.occurred_at), ...senderOf(e.context.inbound)],
+             sender_email = EXCLUDED.sender_email, sender_phone = EXCLUDED.sender_phone, thread_id = EXCLUDED.thread_id, sender_verified = EXCLUDED.sender_verified`,
+          [e.context.inbound.event_id, e.context.ticket_id, e.context.conversation_id, customerId, e.context.inbound.channel,
+            e.context.inbound.channel_message_id, e.context.inbound.content, isoAt(e.context.inbound.occurred_at), ...senderOf(e.context.inbound),
+            provenIdentifiers(e.context.inbound).length > 0],
         )
         return
       }
@@ -60,8 +64,8 @@ export const messagesProjection = defineProjection({
         return
       }
       case Topics.customersMerged: {
-        const m = event.value
-        await tx.query('UPDATE messages SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [m.survivor_id, m.merged_ids])
+        const { survivor, merged } = await mergeTargets(tx, event.value)
+        await tx.query('UPDATE messages SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [survivor, merged])
         return
       }
       case Topics.agentDecisions: {
@@ -91,7 +95,7 @@ export const messagesProjection = defineProjection({
         await tx.query(
           `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, author, channel, content, created_at)
            VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-          [r.reply_id, r.ticket_id, r.conversation_id, r.customer_id, r.author ? 'human' : 'agent', r.author, r.channel, r.content, isoAt(r.occurred_at)],
+          [r.reply_id, r.ticket_id, r.conversation_id, await survivorOf(tx, r.customer_id), r.author ? 'human' : 'agent', r.author, r.channel, r.content, isoAt(r.occurred_at)],
         )
         return
       }

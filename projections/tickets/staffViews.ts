@@ -1,7 +1,7 @@
 import type { Channel, TicketStatus } from '../../schemas/index.js'
 import type { Queryable } from '../../platform/db.js'
 import { isoOf, msOf } from '../../platform/time.js'
-import { messageRow } from '../messages/messageRow.js'
+import { MESSAGE_ROW_COLUMNS, messageRow } from '../messages/messageRow.js'
 
 export interface QueueFilter {
   status?: TicketStatus
@@ -63,7 +63,8 @@ export async function ticketQueue(db: Queryable, f: QueueFilter) {
 export async function staffTicketView(db: Queryable, ticketId: string) {
   const t = (
     await db.query<Record<string, unknown>>(
-      `SELECT t.*, c.name AS customer_name, e.reason AS e_reason, e.priority AS e_priority, e.sentiment AS e_sentiment, e.summary AS e_summary, e.raised_at AS e_raised_at
+      `SELECT t.*, c.name AS customer_name, e.reason AS e_reason, e.priority AS e_priority, e.sentiment AS e_sentiment, e.summary AS e_summary, e.raised_at AS e_raised_at,
+              e.knowledge_considered AS e_knowledge
          FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN escalations e ON e.ticket_id = t.id
         WHERE t.id = $1`,
       [ticketId],
@@ -73,8 +74,7 @@ export async function staffTicketView(db: Queryable, ticketId: string) {
   const customerId = (t.customer_id as string) ?? null
   const history = (
     await db.query<Record<string, unknown>>(
-      `SELECT m.id, m.ticket_id, m.conversation_id, m.direction, m.role, m.author, m.channel, m.content, m.sentiment, m.created_at,
-              d.status AS delivery_status, d.error AS delivery_error
+      `SELECT m.id, m.conversation_id, ${MESSAGE_ROW_COLUMNS}
          FROM messages m LEFT JOIN message_deliveries d ON d.message_id = m.id
         WHERE m.ticket_id = $1 OR ($2::uuid IS NOT NULL AND m.customer_id = $2::uuid)
         ORDER BY m.created_at, m.direction`,
@@ -82,7 +82,7 @@ export async function staffTicketView(db: Queryable, ticketId: string) {
     )
   ).rows
   const identifiers = customerId
-    ? (await db.query<{ kind: string; value: string }>('SELECT kind, value FROM customer_identifiers WHERE customer_id = $1 ORDER BY first_seen', [customerId])).rows
+    ? (await db.query<{ kind: string; value: string; verified: boolean }>('SELECT kind, value, verified FROM customer_identifiers WHERE customer_id = $1 ORDER BY first_seen', [customerId])).rows
     : []
   const notes = (
     await db.query<Record<string, unknown>>('SELECT staff_email, staff_name, note, created_at FROM ticket_notes WHERE ticket_id = $1 ORDER BY created_at, id', [ticketId])
@@ -106,6 +106,8 @@ export async function staffTicketView(db: Queryable, ticketId: string) {
           sentiment: (t.e_sentiment as number) ?? null,
           summary: (t.e_summary as string) ?? null,
           raised_at: isoOf(t.e_raised_at ?? t.escalated_at),
+          // jsonb: PGlite and pg both hand it back parsed.
+          knowledge_considered: (t.e_knowledge as { article_id: string; title: string; score: number; excerpt: string }[] | null) ?? [],
         }
       : null,
     history: history.map((m) => ({ message_id: m.id as string, this_ticket: m.ticket_id === ticketId, ...messageRow(m) })),
@@ -113,9 +115,13 @@ export async function staffTicketView(db: Queryable, ticketId: string) {
   }
 }
 
-/** A ticket's status alone: enough for the staff actions to check before they act. */
-export async function ticketStatus(db: Queryable, ticketId: string): Promise<TicketStatus | null> {
-  return (await db.query<{ status: TicketStatus }>('SELECT status FROM tickets WHERE id = $1', [ticketId])).rows[0]?.status ?? null
+/**
+ * A ticket's status and the time of its latest customer message: enough for the staff actions to
+ * check before they act, and for a resolve to say what it had seen.
+ */
+export async function ticketState(db: Queryable, ticketId: string): Promise<{ status: TicketStatus; lastInboundAt: number | null } | null> {
+  const row = (await db.query<{ status: TicketStatus; last_inbound_at: Date | string | null }>('SELECT status, last_inbound_at FROM tickets WHERE id = $1', [ticketId])).rows[0]
+  return row ? { status: row.status, lastInboundAt: row.last_inbound_at === null ? null : msOf(row.last_inbound_at) } : null
 }
 
 /** Where a person's reply to this ticket goes: its channel, and the customer's latest message on it. */

@@ -4,6 +4,7 @@ import {
 import type { Queryable } from '../../platform/db.js'
 import { defineProjection, unhandledTopic } from '../../platform/projection.js'
 import { isoAt } from '../../platform/time.js'
+import { mergeTargets, survivorOf } from '../customers/merges.js'
 
 /**
  * Status only moves forward, because the events that move it travel on different topics and may
@@ -58,7 +59,14 @@ async function applyStaffAction(tx: Queryable, a: StaffActionTaken) {
       await tx.query('UPDATE tickets SET human_owned = true WHERE id = $1', [a.ticket_id])
       return
     case 'resolved':
-      await tx.query(`UPDATE tickets SET status = 'resolved', status_rank = $2, resolved_at = $3 WHERE id = $1`, [a.ticket_id, STATUS_RANK.resolved, at])
+      // A customer message the person had not seen when they resolved (it was still on its way)
+      // keeps the ticket with them instead of burying it under "resolved".
+      await tx.query(
+        `UPDATE tickets SET status = CASE WHEN unseen THEN 'escalated' ELSE 'resolved' END, status_rank = CASE WHEN unseen THEN $2::int ELSE $3::int END,
+           resolved_at = CASE WHEN unseen THEN NULL ELSE $4::timestamptz END, human_owned = true
+           FROM (SELECT $5::timestamptz IS NOT NULL AND last_inbound_at > $5::timestamptz AS unseen FROM tickets WHERE id = $1) s WHERE id = $1`,
+        [a.ticket_id, STATUS_RANK.escalated, STATUS_RANK.resolved, at, a.seen_through === null ? null : isoAt(a.seen_through)],
+      )
       break
     case 'reopened':
       // A reopened ticket is a person's again: the agent keeps standing back.
@@ -89,20 +97,32 @@ export const ticketsProjection = defineProjection({
       }
       case Topics.customersIdentified: {
         const e = event.value
-        if (!e.is_new_ticket) return
-        const { ticket_id, customer_id, conversation_id, inbound } = e.context
-        await moveTo(tx, { ticket_id, customer_id, conversation_id, channel: inbound.channel, status: 'open', at: inbound.occurred_at })
-        await describe(tx, ticket_id, inbound)
+        const { ticket_id, conversation_id, inbound } = e.context
+        const customer_id = await survivorOf(tx, e.context.customer_id)
+        if (e.is_new_ticket) {
+          await moveTo(tx, { ticket_id, customer_id, conversation_id, channel: inbound.channel, status: 'open', at: inbound.occurred_at })
+          await describe(tx, ticket_id, inbound)
+        } else {
+          // Identity placed it on this ticket while it still looked open, so a resolve projected
+          // before it never saw it: the follow-up reopens the ticket for the person rather than
+          // landing, unread, on a resolved one. (Projected before the resolve, it counts as unseen there.)
+          await tx.query(
+            `UPDATE tickets SET status = 'escalated', status_rank = $2, resolved_at = NULL, updated_at = GREATEST(updated_at, $3)
+              WHERE id = $1 AND status = 'resolved'`,
+            [ticket_id, STATUS_RANK.escalated, isoAt(inbound.occurred_at)],
+          )
+        }
+        await tx.query('UPDATE tickets SET last_inbound_at = GREATEST(COALESCE(last_inbound_at, $2), $2) WHERE id = $1', [ticket_id, isoAt(inbound.occurred_at)])
         return
       }
       case Topics.customersMerged: {
-        const m = event.value
-        await tx.query('UPDATE tickets SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [m.survivor_id, m.merged_ids])
+        const { survivor, merged } = await mergeTargets(tx, event.value)
+        await tx.query('UPDATE tickets SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [survivor, merged])
         return
       }
       case Topics.ticketLifecycle: {
         const l = event.value
-        await moveTo(tx, { ...l, at: l.occurred_at })
+        await moveTo(tx, { ...l, customer_id: l.customer_id && (await survivorOf(tx, l.customer_id)), at: l.occurred_at })
         if (l.status === 'escalated' && l.reason) {
           await tx.query('UPDATE tickets SET escalation_reason = COALESCE(escalation_reason, $2), escalated_at = COALESCE(escalated_at, $3) WHERE id = $1', [l.ticket_id, l.reason, isoAt(l.occurred_at)])
         }
@@ -116,12 +136,13 @@ export const ticketsProjection = defineProjection({
       case Topics.escalations: {
         const e = event.value
         await tx.query(
-          `INSERT INTO escalations (ticket_id, reason, priority, sentiment, summary, raised_at) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO escalations (ticket_id, reason, priority, sentiment, summary, raised_at, knowledge_considered) VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (ticket_id) DO NOTHING`,
-          [e.context.ticket_id, e.reason, e.priority, e.sentiment, e.summary, isoAt(e.occurred_at)],
+          [e.context.ticket_id, e.reason, e.priority, e.sentiment, e.summary, isoAt(e.occurred_at),
+            JSON.stringify(e.knowledge_considered.map((h) => ({ article_id: h.article_id, title: h.title, score: h.score, excerpt: h.content.slice(0, 400) })))],
         )
         await moveTo(tx, { ticket_id: e.context.ticket_id, channel: e.context.inbound.channel, status: 'escalated', at: e.occurred_at,
-          customer_id: e.context.customer_id, conversation_id: e.context.conversation_id })
+          customer_id: await survivorOf(tx, e.context.customer_id), conversation_id: e.context.conversation_id })
         await tx.query(
           'UPDATE tickets SET escalation_reason = $2, escalation_priority = $3, escalated_at = $4 WHERE id = $1',
           [e.context.ticket_id, e.reason, e.priority, isoAt(e.occurred_at)],
