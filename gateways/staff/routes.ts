@@ -27,6 +27,8 @@ const resolveBody = z.object({
   note: text(10_000).optional(),
   reply: text(10_000).optional(),
   reusable_answer: z.object({ title: text(300), body: text(20_000) }).optional(),
+  // The newest customer message the person was looking at; a later one keeps the ticket open.
+  seen_through: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
 })
 
 // Ticket ids are TKT-<hex>-<hex> or UUIDs: anything else names no ticket and never reaches SQL.
@@ -159,8 +161,9 @@ export function staffRoutes(deps: GatewayDeps): Router<StaffState> {
     const body = resolveBody.parse(ctx.request.body ?? {})
     const state = await stateOf(id)
     if (finished(state.status)) throw new HttpError(409, 'ticket_resolved', 'the ticket is already resolved')
+    const seen = body.seen_through ? Date.parse(body.seen_through) : null
     const act = action(ctx.state.staff, id, 'resolved', {
-      seen_through: state.lastInboundAt,
+      seen_through: seen !== null && state.lastInboundAt !== null ? Math.min(seen, state.lastInboundAt) : state.lastInboundAt,
       note: body.note ?? null,
       reusable_answer_title: body.reusable_answer?.title ?? null,
       reusable_answer_body: body.reusable_answer?.body ?? null,

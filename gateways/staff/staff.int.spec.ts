@@ -15,6 +15,9 @@ import { Topics, type InboundMessage } from '../../schemas/index.js'
 import { startSeeded } from '../../testing/seeded.js'
 import { eventually, testConfig, testLog, uniqueName } from '../../testing/stack.js'
 import { staffMember } from '../../testing/staff.js'
+import { applyOnce } from '../../platform/projection.js'
+import type { DeliveredEvent } from '../../platform/transport/contract.js'
+import { ticketsProjection } from '../../projections/tickets/ticketsProjection.js'
 
 type Json = Record<string, any>
 
@@ -186,6 +189,76 @@ describe('staff', () => {
     assert.notEqual(next, id)
     assert.equal((await api(`/api/tickets/${id}/reopen`, { as: other, body: {} })).status, 202)
     await eventually(async () => (await staffView(id)).status === 'escalated', { what: 'reopened' })
+  })
+
+  it('keeps a follow-up that raced the resolve with the person, never buried under "resolved"', async () => {
+    for (const phone of ['+14155550181', '+14155550182', '+14155550183']) {
+      await whatsapp(phone, 'I want a refund for last month, this is unacceptable')
+      const id = await ticketOfPhone(phone)
+      await escalatedTicketOf(phone)
+      // What the person was looking at when they pressed resolve: the newest customer message then.
+      const seen = ((await staffView(id)).history as Json[]).filter((m) => m.direction === 'inbound').at(-1)!.created_at as string
+      // The resolve and the customer's follow-up leave together; either may be handled first.
+      const [resolved, followUp] = await Promise.all([
+        api(`/api/tickets/${id}/resolve`, { as: agent, body: { note: 'Refund issued.', seen_through: seen } }),
+        whatsapp(phone, 'Actually, one more thing about that refund'),
+      ])
+      assert.equal(resolved.status, 202)
+      const landed = await eventually(async () => (await rt.db.query<{ ticket_id: string }>('SELECT ticket_id FROM messages WHERE id = $1 AND customer_id IS NOT NULL', [followUp.event_id])).rows[0], {
+        what: 'the follow-up placed',
+      })
+      // Wait for the resolve too, then judge: a follow-up on the old ticket must have kept it open.
+      await eventually(async () => ((await rt.db.query('SELECT 1 FROM ticket_notes WHERE ticket_id = $1', [id])).rows.length ? true : null), { what: 'the resolve projected' })
+      const old = await staffView(id)
+      if (landed.ticket_id === id) assert.equal(old.status, 'escalated', `${phone}: the follow-up on ${id} reopened it`)
+      else assert.equal(old.status, 'resolved', `${phone}: the follow-up opened ${landed.ticket_id}; ${id} stays resolved`)
+    }
+  })
+
+  it('applies a resolve and a follow-up it did not see in either order to the same outcome', async () => {
+    const at = Date.now()
+    const deliver = (e: Pick<DeliveredEvent, 'topic' | 'value'>) => applyOnce(rt.db, ticketsProjection, { partition: 0, offset: '0', key: null, headers: {}, ...e } as DeliveredEvent)
+    const ticket = async (n: string) => {
+      const ticketId = `TKT-order-${n}`
+      const identified = (eventId: string, occurred: number, isNew: boolean): Pick<DeliveredEvent, 'topic' | 'value'> => ({
+        topic: Topics.customersIdentified,
+        value: {
+          event_id: uniqueName('idf'), occurred_at: occurred,
+          context: {
+            ticket_id: ticketId, conversation_id: '00000000-0000-4000-8000-000000000001', customer_id: '00000000-0000-4000-8000-000000000002',
+            inbound: {
+              event_id: eventId, occurred_at: occurred, channel: 'whatsapp', channel_message_id: eventId, ticket_id: null,
+              sender: { name: 'Ord', email: null, phone: '+14155550190', verified: true }, subject: null, category: null, priority: null, content: 'hi', thread_id: null,
+            },
+          },
+          is_new_customer: false, is_new_ticket: isNew, customer_name: 'Ord', identifiers: [], merged_customer_ids: [], continued: !isNew, verified_identifiers: [],
+        },
+      })
+      const resolve = (seenThrough: number): Pick<DeliveredEvent, 'topic' | 'value'> => ({
+        topic: Topics.staffActions,
+        value: {
+          event_id: uniqueName('act'), occurred_at: at + 2_000, action: 'resolved', ticket_id: ticketId, staff_email: agent.email, staff_name: 'Maria Lopez',
+          assignee: null, note: null, reply_id: null, reusable_answer_title: null, reusable_answer_body: null, seen_through: seenThrough,
+        },
+      })
+      await deliver(identified(uniqueName('first'), at, true))
+      return { ticketId, followUp: identified(uniqueName('follow'), at + 1_000, false), resolve }
+    }
+    const statusOf = async (id: string) => (await rt.db.query<{ status: string }>('SELECT status FROM tickets WHERE id = $1', [id])).rows[0]!.status
+
+    const a = await ticket('a') // the follow-up projected first, the resolve had not seen it
+    await deliver(a.followUp)
+    await deliver(a.resolve(at))
+    assert.equal(await statusOf(a.ticketId), 'escalated')
+    const b = await ticket('b') // the resolve projected first, the follow-up after it
+    await deliver(b.resolve(at))
+    assert.equal(await statusOf(b.ticketId), 'resolved')
+    await deliver(b.followUp)
+    assert.equal(await statusOf(b.ticketId), 'escalated')
+    const c = await ticket('c') // control: a resolve that had seen the follow-up resolves
+    await deliver(c.followUp)
+    await deliver(c.resolve(at + 1_000))
+    assert.equal(await statusOf(c.ticketId), 'resolved')
   })
 
   it('fte staff add|list|token|remove manage accounts; a token is shown once and a rotated one stops working', async () => {
