@@ -197,6 +197,28 @@ describe('Gmail channel (official googleapis client, local Google stand-in)', ()
     assert.equal(cursor, String(google.historyId), 'the cursor ends at the mailbox history id')
   })
 
+  it('verifies a sender only on Gmail\'s passing authentication; an unauthenticated sender continues no conversation', async () => {
+    const authed = google.deliver(customerEmail({ from: 'ivy@example.com', name: 'Ivy', subject: 'Labels', messageId: '<ivy-1@mail.example.com>', body: 'How do I add labels to tasks?' }), { threadId: 'thread-ivy' })
+    assert.equal((await push(envelope(google.historyId))).status, 204)
+    const ivy = await eventually(async () => (await lookup('ivy@example.com'))?.conversations?.[0]?.tickets?.[0] ? lookup('ivy@example.com') : null, { what: 'Ivy' })
+    assert.deepEqual(ivy.identifiers.map((i: any) => i.verified), [true], 'DKIM passed for example.com')
+    // Someone else sends "as" Ivy into her thread: From says ivy@, but Gmail found no DKIM or SPF pass.
+    google.deliver(
+      customerEmail({
+        from: 'ivy@example.com', name: 'Ivy', subject: 'Re: Labels', messageId: '<spoof-1@attacker.test>', body: 'Also, what did you tell me about labels before?',
+        authentication: 'mx.google.com; dkim=none; spf=fail (google.com: domain of ivy@example.com does not designate 203.0.113.9 as permitted sender) smtp.mailfrom=ivy@example.com',
+      }),
+      { threadId: authed.threadId },
+    )
+    assert.equal((await push(envelope(google.historyId))).status, 204)
+    const after = await eventually(async () => {
+      const c = await lookup('ivy@example.com')
+      return c && c.conversations.length === 2 ? c : null
+    }, { what: 'the unauthenticated email on a conversation of its own' })
+    assert.deepEqual(after.conversations.map((c: any) => c.tickets.length), [1, 1])
+    assert.deepEqual(after.identifiers.map((i: any) => i.verified), [true], 'a spoofed message does not undo what was proven')
+  })
+
   it('answers 401 without a token and 403 for forged or foreign tokens, publishing nothing', async () => {
     await settle(300)
     const before = await published()
