@@ -72,11 +72,14 @@ describe('outbound reliability', () => {
     }, { what: 'the WhatsApp customer' })
     const waTicket = customer.conversations[0]!.tickets[0]!.ticket_id
     const failed = await eventually(async () => {
-      const v = (await (await fetch(`${app.url}/support/ticket/${waTicket}`)).json()) as { messages: { direction: string; delivery_status: string | null; delivery_error: string | null }[] }
-      const out = v.messages.find((m) => m.direction === 'outbound')
+      const v = (await (await fetch(`${app.url}/api/tickets/${waTicket}`, { headers: staff.headers })).json()) as { history: { direction: string; delivery_status: string | null; delivery_error: string | null }[] }
+      const out = v.history.find((m) => m.direction === 'outbound')
       return out?.delivery_status === 'failed' ? out : null
     }, { what: 'the failed delivery on the ticket', timeoutMs: 30_000 })
     assert.match(failed.delivery_error ?? '', /Internal Server Error|20500|500/)
+    const publicView = (await (await fetch(`${app.url}/support/ticket/${waTicket}`)).json()) as { messages: Record<string, unknown>[] }
+    assert.equal(publicView.messages.find((m) => m.direction === 'outbound')?.delivery_status, 'failed')
+    assert.equal(JSON.stringify(publicView).includes('20500'), false, 'the provider\'s error text is for staff only')
     assert.ok(twilio.requests.length >= 3, `the send was retried (${twilio.requests.length} attempts)`)
     assert.equal(twilio.messages.length, 0)
 

@@ -17,8 +17,8 @@ export interface TicketView {
     channel: Channel
     content: string
     created_at: string
+    /** The state only: a provider's error text is for staff (it can name internals). */
     delivery_status: string | null
-    delivery_error: string | null
   }[]
   /** When the ticket was handed to a person. The reason is internal: staff see it, the customer never does. */
   escalation: { raised_at: string } | null
@@ -35,7 +35,7 @@ export async function ticketView(db: Queryable, ticketId: string): Promise<Ticke
   ).rows[0]
   const messages = (
     await db.query<Record<string, unknown>>(
-      `SELECT m.direction, m.role, m.channel, m.content, m.created_at, d.status AS delivery_status, d.error AS delivery_error
+      `SELECT m.direction, m.role, m.channel, m.content, m.created_at, d.status AS delivery_status
          FROM messages m LEFT JOIN message_deliveries d ON d.message_id = m.id
         WHERE m.ticket_id = $1 ORDER BY m.created_at, m.direction`,
       [ticketId],
@@ -58,7 +58,6 @@ export async function ticketView(db: Queryable, ticketId: string): Promise<Ticke
       content: m.content as string,
       created_at: isoOf(m.created_at)!,
       delivery_status: (m.delivery_status as string) ?? null,
-      delivery_error: (m.delivery_error as string) ?? null,
     })),
     escalation: t?.e_raised_at || t?.escalated_at ? { raised_at: isoOf(t.e_raised_at ?? t.escalated_at)! } : null,
   }
