@@ -9,7 +9,8 @@ import { HttpError } from '../http/errors.js'
 import type { GatewayDeps } from '../http/deps.js'
 import { webFormSubmission } from './submission.js'
 import { honeypotFilled } from './honeypot.js'
-import { widgetBundle, type Encoding } from './widgetBundle.js'
+import { sendAsset } from '../http/scriptBundle.js'
+import { widgetBundle } from './widgetBundle.js'
 import { supportPage, supportPageCsp } from './page.js'
 
 /**
@@ -70,24 +71,11 @@ export function webFormRoutes(deps: GatewayDeps): Router {
 
   router.get('/widget.js', async (ctx) => {
     const bundle = await widgetBundle()
-    // Our preference (smallest first) among what the client takes, whatever order it lists them in.
-    const encoding: Encoding = (['br', 'gzip'] as const).find((e) => ctx.acceptsEncodings(e) === e) ?? 'identity'
-    const widget = bundle[encoding]
-    ctx.status = 200
-    ctx.vary('Accept-Encoding')
-    ctx.set('ETag', widget.etag)
     ctx.set('Cache-Control', 'public, max-age=300')
     // A public script: any page may load it, including with crossorigin= or under COEP.
     ctx.set('Access-Control-Allow-Origin', '*')
     ctx.set('Cross-Origin-Resource-Policy', 'cross-origin')
-    ctx.set('X-Content-Type-Options', 'nosniff')
-    if (ctx.fresh) {
-      ctx.status = 304
-      return
-    }
-    ctx.type = 'application/javascript; charset=utf-8'
-    if (encoding !== 'identity') ctx.set('Content-Encoding', encoding)
-    ctx.body = widget.body
+    sendAsset(ctx, bundle, 'application/javascript; charset=utf-8')
   })
 
   router.get('/support', (ctx) => {
