@@ -32,6 +32,7 @@ const env = z
     FTE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
     FTE_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(60_000).default(200),
     FTE_TICKET_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    FTE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     FTE_SEED_KNOWLEDGE: bool.default(true),
     FTE_KB_MIN_SCORE: z.coerce.number().min(0).max(1).optional(),
     FTE_LOCAL_EMBEDDING: z.enum(['minilm', 'hash']).default('minilm'),
@@ -106,6 +107,8 @@ export interface Config {
   delivery: { maxAttempts: number; retryBackoffMs: number }
   ticketSecret: string
   ticketSecretIsDefault: boolean
+  /** HMAC key for staff console session cookies; unset = one generated and kept in the database. */
+  sessionSecret: string | undefined
   seedKnowledge: boolean
   /** Email copies of web-form replies one address may get in 24 hours. */
   emailCopiesPerDay: number
@@ -199,6 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     delivery: { maxAttempts: e.FTE_MAX_ATTEMPTS, retryBackoffMs: e.FTE_RETRY_BACKOFF_MS },
     ticketSecret: e.FTE_TICKET_SECRET ?? DEV_TICKET_SECRET,
     ticketSecretIsDefault: !e.FTE_TICKET_SECRET,
+    sessionSecret: e.FTE_SESSION_SECRET,
     seedKnowledge: e.FTE_SEED_KNOWLEDGE,
     emailCopiesPerDay: e.FTE_EMAIL_COPY_LIMIT,
     knowledgeMinScore: e.FTE_KB_MIN_SCORE,

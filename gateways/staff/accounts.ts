@@ -37,6 +37,22 @@ export async function addStaff(db: Queryable, m: { email: string; name: string; 
   return { member: { email, name, role: m.role as StaffRole }, token }
 }
 
+/**
+ * The first admin, made only while there are no staff at all, so a new install can sign in to
+ * the console; null once anyone exists. (admin@localhost.localdomain: the email rule wants a dot
+ * in the domain.) Gateways starting at once on one database make one: the address is the key.
+ * The token is never shown; `staff token` makes one.
+ */
+export async function addFirstAdmin(db: Queryable): Promise<StaffMember | null> {
+  const member: StaffMember = { email: 'admin@localhost.localdomain', name: 'Admin', role: 'admin' }
+  const added = await db.query(
+    `INSERT INTO staff (email, name, role, token_hash) SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM staff)
+     ON CONFLICT (email) DO NOTHING RETURNING email`,
+    [member.email, member.name, member.role, tokenHash(newToken())],
+  )
+  return added.rows.length ? member : null
+}
+
 export async function listStaff(db: Queryable): Promise<(StaffMember & { created_at: unknown })[]> {
   return (await db.query<StaffMember & { created_at: unknown }>('SELECT email, name, role, created_at FROM staff ORDER BY created_at, email')).rows
 }
