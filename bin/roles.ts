@@ -27,6 +27,7 @@ import { deadLettersProjection } from '../projections/deadLetters/deadLettersPro
 import { conversationHistory } from '../projections/messages/conversationHistory.js'
 import { ticketOwnedByPerson } from '../projections/tickets/staffViews.js'
 import { createGateway } from '../gateways/gateway.js'
+import { consoleBaseUrl, firstStartSignIn } from '../gateways/console/signInLinks.js'
 import { metricsApp } from '../gateways/ops/routes.js'
 import { ARTICLES } from '../demo/articles.js'
 
@@ -37,6 +38,8 @@ export interface Running {
   url: string | null
   /** Where Prometheus reads GET /metrics (FTE_METRICS_PORT), apart from the public port. */
   metricsUrl: string | null
+  /** On a new install (no staff yet): the one-time console sign-in link for the first admin. */
+  consoleSignIn: string | null
   close(): Promise<void>
 }
 
@@ -79,6 +82,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
   let server: Server | undefined
   let metricsServer: Server | undefined
   let ready = false
+  let consoleSignIn: string | null = null
   // Only the roles that embed load the model: a gateway pod needs none of it.
   const embedder = roles.includes('retrieval') || roles.includes('projections') ? await embedderFor(rt) : null
   const starting: Promise<Subscription>[] = []
@@ -123,6 +127,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
     const app = createGateway({ config: rt.config, db: rt.db, transport: rt.transport, log: rt.log, ready: () => ready, publicRoutes: roles.includes('gateway') })
     server = await listen(app, rt.config.http.port, rt.config.http.host)
     metricsServer = await listen(metricsApp(), rt.config.http.metricsPort, rt.config.http.host)
+    if (roles.includes('gateway')) consoleSignIn = await consoleOnFirstStart(rt, server)
   } catch (err) {
     await Promise.all(subs.map((s) => s.stop().catch(() => undefined)))
     server?.close()
@@ -133,6 +138,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
   return {
     url: urlOf(server),
     metricsUrl: urlOf(metricsServer),
+    consoleSignIn,
     async close() {
       for (const s of [server, metricsServer]) {
         if (!s) continue
@@ -143,6 +149,21 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
       await Promise.all(subs.map((s) => s.stop().catch(() => undefined)))
     },
   }
+}
+
+/**
+ * A new install has nobody who can sign in to the console: make the first admin and print a
+ * one-time link for them, once (Jupyter-style). Later starts print at most how to get a link.
+ * Printed for whoever started the server, not put in the JSON log with everything else.
+ */
+async function consoleOnFirstStart(rt: Runtime, server: Server): Promise<string | null> {
+  const base = consoleBaseUrl(rt.config, (server.address() as AddressInfo).port)
+  const link = await firstStartSignIn(rt.db, base)
+  if (rt.config.logLevel !== 'silent') {
+    if (link) console.log(`Console: ${link}`)
+    else if (process.stdout.isTTY) console.log(`Console: ${base}/console (a one-time sign-in link: npm run fte -- staff link <email>)`)
+  }
+  return link
 }
 
 function listen(app: Koa, port: number, host: string): Promise<Server> {

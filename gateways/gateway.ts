@@ -12,9 +12,12 @@ import { webFormGuards } from './webForm/guards.js'
 import { whatsappRoutes } from './whatsapp/routes.js'
 import { gmailRoutes } from './gmail/routes.js'
 import { staffRoutes } from './staff/routes.js'
+import { consoleRoutes } from './console/routes.js'
 
 /** The routers that serve people and providers; worker processes leave them out. */
-const PUBLIC_ROUTERS: ((deps: GatewayDeps) => Router<any>)[] = [customerRoutes, staffRoutes, webFormRoutes, whatsappRoutes, gmailRoutes]
+const PUBLIC_ROUTERS: ((deps: GatewayDeps) => Router<any>)[] = [
+  customerRoutes, staffRoutes, consoleRoutes, webFormRoutes, whatsappRoutes, gmailRoutes,
+]
 
 /**
  * The HTTP surface, assembled in one place: every router takes the same GatewayDeps. Every
