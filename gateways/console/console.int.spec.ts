@@ -18,6 +18,7 @@ import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import { startRoles, type Running } from '../../bin/roles.js'
 import { startSeeded } from '../../testing/seeded.js'
 import { eventually, testConfig, testLog } from '../../testing/stack.js'
+import { Topics, type InboundMessage } from '../../schemas/index.js'
 import { staffMember } from '../../testing/staff.js'
 import { listStaff, removeStaff, rotateToken } from '../staff/accounts.js'
 import { issueSignInLink } from './signInLinks.js'
@@ -412,70 +413,62 @@ describe('staff console', () => {
       await waitForText(page.locator('main'), /No merge suggestions/, 'the empty state')
       assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), 'Merge suggestions')
       await page.screenshot({ path: '/tmp/fte-console-merges-empty.png', fullPage: true })
-      // A server without the identity review answers 404 there: an empty state, not an error.
-      await page.route('**/api/customers/suggestions', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not_found"}' }))
-      await page.getByRole('link', { name: 'Queue', exact: true }).click()
-      await page.getByRole('link', { name: 'Merge suggestions' }).click()
-      await waitForText(page.locator('main'), /No merge suggestions\. This server does not suggest merges yet\./, 'the empty state on a 404')
       assert.equal(await text(live(page, 'alert')), '', 'nothing announced as an error')
       assert.deepEqual(problems, [])
       await context.close()
     })
 
-    it('merge suggestions: both customers with verified and claimed identifiers; confirm names the kept one, dismiss the suggestion', async () => {
+    it('merge suggestions from real identity links: confirm merges the two customers keeping the chosen one, dismiss keeps them apart', async () => {
       const agent = await staffMember(rt.db, 'agent', 'Kim Tan')
+      const whatsapp = (phone: string, name: string, content: string): InboundMessage => ({
+        event_id: `wa-${phone}-${content.length}`, occurred_at: Date.now(), channel: 'whatsapp', channel_message_id: `SM-${phone}-${content.length}`, ticket_id: null,
+        sender: { name, email: null, phone, verified: true }, subject: null, category: null, priority: null, content, thread_id: null,
+      })
+      const form = (body: Json) => call('/support/submit', {}, { subject: 'Help', category: 'general', ...body })
+      const lookup = async (q: string) => {
+        const r = await call(`/customers/lookup?${q}`, agent.headers)
+        return r.status === 200 ? ((await r.json()) as Json) : null
+      }
+      // Wen Li on WhatsApp (a proven number), then "W. Li" on the web form; a form carrying both links them.
+      await rt.transport.publish([{ topic: Topics.ticketsIncoming, key: '+14155550170', value: whatsapp('+14155550170', 'Wen Li', 'How do I export my project to CSV?') }])
+      const wen = await eventually(async () => (await lookup('phone=%2B14155550170'))?.customer_id as string | undefined, { what: 'Wen Li' })
+      await form({ name: 'W. Li', email: 'wen@example.com', message: 'How do I connect Slack?' })
+      const wLi = await eventually(async () => (await lookup('email=wen@example.com'))?.customer_id as string | undefined, { what: 'W. Li' })
+      await form({ name: 'Wen Li', email: 'wen@example.com', phone: '+14155550170', message: 'How do I invite a guest?' })
+      // Ola N by WhatsApp, then the same number says an email that Ola Nordmann's form claimed.
+      await form({ name: 'Ola Nordmann', email: 'ola@example.com', message: 'How do I archive a project?' })
+      await eventually(async () => lookup('email=ola@example.com'), { what: 'Ola Nordmann' })
+      await rt.transport.publish([{ topic: Topics.ticketsIncoming, key: '+14155550171', value: whatsapp('+14155550171', 'Ola N', 'How do I turn on two-factor authentication?') }])
+      await eventually(async () => lookup('phone=%2B14155550171'), { what: 'Ola N' })
+      await rt.transport.publish([{ topic: Topics.ticketsIncoming, key: '+14155550171', value: whatsapp('+14155550171', 'Ola N', 'also my email is ola@example.com, how do I share a board?') }])
+      await eventually(async () => {
+        const r = (await (await call('/api/customers/suggestions', agent.headers)).json()) as { suggestions: Json[] }
+        return r.suggestions.length === 2 ? r : null
+      }, { what: 'two suggested links' })
+
       const { context, page, problems } = await newPage()
       await context.addCookies([{ name: 'fte_session', value: (await signedIn(agent.email)).split('=')[1]!, url: app.url!, httpOnly: true, sameSite: 'Strict' }])
-      // The suggestions API is the identity review's, built alongside; its contract is served at
-      // the browser's edge here so the screen is tested against it whether or not this server has it.
-      const customer = (id: string, name: string, identifiers: Json[]) => ({ customer_id: id, name, identifiers })
-      let suggestions = [
-        {
-          suggestion_id: 'sug-1',
-          customers: [
-            customer('c-1', 'Wen Li', [{ kind: 'phone', value: '+14155550170', verified: true }]),
-            customer('c-2', 'W. Li', [{ kind: 'email', value: 'wen@example.com', verified: false }, { kind: 'phone', value: '+14155550170', verified: false }]),
-          ],
-          identifiers: [{ kind: 'phone', value: '+14155550170' }],
-          reason: 'the same phone number, claimed on the web form',
-          suggested_at: new Date().toISOString(),
-        },
-        {
-          suggestion_id: 'sug-2',
-          customers: [
-            customer('c-3', 'Ola N', [{ kind: 'email', value: 'ola@example.com', verified: true }]),
-            customer('c-4', 'Ola Nordmann', [{ kind: 'email', value: 'ola@example.com', verified: false }]),
-          ],
-          identifiers: [{ kind: 'email', value: 'ola@example.com' }],
-          reason: 'the same email address',
-          suggested_at: new Date().toISOString(),
-        },
-      ]
-      const posted: { path: string; body: Json }[] = []
-      await page.route('**/api/customers/**', async (route) => {
-        const req = route.request()
-        const url = new URL(req.url())
-        if (req.method() === 'GET') return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ suggestions }) })
-        posted.push({ path: url.pathname, body: req.postDataJSON() as Json })
-        const decided = url.pathname === '/api/customers/merge' ? 'sug-1' : url.pathname.split('/')[4]
-        suggestions = suggestions.filter((s) => s.suggestion_id !== decided)
-        return route.fulfill({ status: 202, contentType: 'application/json', body: '{}' })
-      })
       await page.goto(`${app.url}/console/merges`)
-      const first = page.locator('article.suggestion').first()
-      await waitForText(first, /Wen Li and W\. Li: the same person\?/, 'the first suggestion')
-      assert.match(await text(first), /Why: the same phone number, claimed on the web form/)
-      assert.match(await text(first.locator('.card').nth(0)), /Phone: \+14155550170 Verified/)
-      assert.match(await text(first.locator('.card').nth(1)), /Email: wen@example\.com Claimed/)
-      assert.equal(await first.getByLabel('Wen Li').isChecked(), true, 'the first customer is kept unless another is picked')
+      const wenCard = page.locator('article.suggestion').filter({ hasText: 'W. Li' })
+      await waitForText(wenCard, /Wen Li and W\. Li: the same person\?/, 'the first suggestion')
+      assert.match(await text(wenCard.locator('.card').filter({ hasText: 'Wen Li' })), /Phone: \+14155550170 Verified/)
+      assert.match(await text(wenCard.locator('.card').filter({ hasText: 'W. Li' })), /Email: wen@example\.com Claimed/)
+      assert.equal(await wenCard.getByLabel('Wen Li').isChecked(), true, 'the first customer is kept unless another is picked')
       await page.screenshot({ path: '/tmp/fte-console-merges.png', fullPage: true })
-      await first.getByLabel('W. Li').check()
-      await first.getByRole('button', { name: 'Confirm merge' }).click()
+      await wenCard.getByLabel('W. Li').check()
+      await wenCard.getByRole('button', { name: 'Confirm merge' }).click()
       await waitForText(live(page, 'status'), /Merged: W\. Li kept\./, 'the merge announced')
-      assert.deepEqual(posted[0], { path: '/api/customers/merge', body: { survivor: 'c-2', merged: 'c-1' } })
-      await page.locator('article.suggestion').filter({ hasText: 'Ola N' }).getByRole('button', { name: 'Dismiss' }).click()
+      const merged = await eventually(async () => {
+        const v = await lookup('phone=%2B14155550170')
+        return v?.customer_id === wLi ? v : null
+      }, { what: 'the number now on the kept customer' })
+      assert.notEqual(wen, wLi)
+      assert.deepEqual((merged.identifiers as Json[]).map((i) => i.kind).sort(), ['email', 'phone'])
+
+      await page.locator('article.suggestion').filter({ hasText: 'Ola N' }).first().getByRole('button', { name: 'Dismiss' }).click()
       await waitForText(page.locator('main'), /No merge suggestions right now/, 'both decided')
-      assert.equal(posted[1]!.path, '/api/customers/suggestions/sug-2/dismiss')
+      const [ola, olaN] = [await lookup('email=ola@example.com'), await lookup('phone=%2B14155550171')]
+      assert.notEqual(ola!.customer_id, olaN!.customer_id, 'dismissed: still two customers')
       assert.deepEqual(problems, [])
       await context.close()
     })
