@@ -9,25 +9,23 @@ import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { get } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import { startRoles, type Running } from '../../bin/roles.js'
 import { startSeeded } from '../../testing/seeded.js'
 import { eventually, testConfig, testLog } from '../../testing/stack.js'
 import { Topics, type InboundMessage } from '../../schemas/index.js'
 import { staffMember } from '../../testing/staff.js'
+import { launchChromium, noChromium } from '../../testing/browser.js'
 import { listStaff, removeStaff, rotateToken } from '../staff/accounts.js'
 import { issueSignInLink } from './signInLinks.js'
 
 type Json = Record<string, any>
 
-const CHROMIUM = process.env.FTE_CHROMIUM_PATH ?? '/usr/bin/chromium'
-// Skipped on a developer machine without Chromium; in CI (.ci/run installs it) a missing browser fails instead of hiding.
-const noChromium = existsSync(CHROMIUM) || process.env.CI ? undefined : `no Chromium at ${CHROMIUM} (CI installs Debian's chromium; or set FTE_CHROMIUM_PATH)`
 
 const text = async (l: Locator) => (await l.innerText()).replace(/\s+/g, ' ').trim()
 const waitForText = (l: Locator, pattern: RegExp, what: string, timeoutMs = 10_000) =>
@@ -219,10 +217,7 @@ describe('staff console', () => {
   describe('in Chromium', { skip: noChromium }, () => {
     let browser: Browser
     before(async () => {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-      })
+      browser = await launchChromium()
     })
     after(async () => {
       await browser?.close()

@@ -7,20 +7,18 @@
 import { startSeeded } from '../../testing/seeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { type Browser, type Locator, type Page } from 'playwright-core'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import type { Running } from '../../bin/roles.js'
 import { Topics } from '../../schemas/index.js'
 import { eventually, testConfig, testLog } from '../../testing/stack.js'
+import { launchChromium, noChromium } from '../../testing/browser.js'
 
-const CHROMIUM = process.env.FTE_CHROMIUM_PATH ?? '/usr/bin/chromium'
-// Skipped on a developer machine without Chromium; in CI (.ci/run installs it) a missing browser fails instead of hiding.
-const noChromium = existsSync(CHROMIUM) || process.env.CI ? undefined : `no Chromium at ${CHROMIUM} (CI installs Debian's chromium; or set FTE_CHROMIUM_PATH)`
 const RATE_LIMIT = 5
 const QUESTION = 'I forgot my password and cannot log in'
 
@@ -124,10 +122,7 @@ describe('web form', () => {
   describe('in Chromium', { skip: noChromium }, () => {
     let browser: Browser
     before(async () => {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-      })
+      browser = await launchChromium()
     })
     after(async () => {
       await browser?.close()
