@@ -30,6 +30,9 @@ export function identifiersOf(sender: Sender): Identifier[] {
   return out
 }
 
+/** One string per identifier ("email:ada@example.com"), as identity compares and stores them. */
+export const identifierKey = (i: Identifier) => `${i.kind}:${i.value}`
+
 /**
  * The identifiers the channel itself proved for this message: the WhatsApp number of a
  * Twilio-signed webhook, the Gmail sender whose DKIM or SPF passed. Never a web-form field, whatever

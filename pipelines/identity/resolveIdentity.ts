@@ -1,7 +1,7 @@
 import type { CustomerIdentified, CustomerLinkChanged, Identifier, InboundMessage, TicketLifecycleChanged } from '../../schemas/index.js'
 import { PermanentError } from '../../platform/transport/contract.js'
 import { stableId } from '../../platform/ids.js'
-import { identifiersOf, provenIdentifiers } from '../../platform/identifiers.js'
+import { identifierKey, identifiersOf, provenIdentifiers } from '../../platform/identifiers.js'
 import { statedIdentifiers } from './statedIdentifiers.js'
 
 /** A message continues the customer's conversation if their last message was this recent. */
@@ -12,8 +12,6 @@ export const ticketIdFor = (inbound: InboundMessage) => inbound.ticket_id ?? sta
 
 /** A new person's id, derived from their first identifier so that concurrent first messages agree. */
 export const candidateCustomerId = (primary: Identifier) => stableId('customer', primary.kind, primary.value)
-
-export const identifierKey = (i: Identifier) => `${i.kind}:${i.value}`
 
 /** One suggestion per pair of customers, whichever order they meet in. */
 export const suggestionIdFor = (a: string, b: string) => stableId('link-suggestion', ...[a, b].sort())

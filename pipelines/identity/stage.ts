@@ -2,9 +2,9 @@ import { Topics, type CustomersMerged, type Identifier, type InboundMessage } fr
 import type { Db, Queryable } from '../../platform/db.js'
 import { defineStage } from '../../platform/stage.js'
 import type { OutgoingEvent } from '../../platform/transport/contract.js'
-import { identifiersOf, provenIdentifiers } from '../../platform/identifiers.js'
+import { identifierKey, identifiersOf, provenIdentifiers } from '../../platform/identifiers.js'
 import { statedIdentifiers } from './statedIdentifiers.js'
-import { candidateCustomerId, identifierKey, resolveIdentity, type IdentityFacts } from './resolveIdentity.js'
+import { candidateCustomerId, resolveIdentity, type IdentityFacts } from './resolveIdentity.js'
 import { isoAt, msOf } from '../../platform/time.js'
 
 async function owners(tx: Queryable, ids: Identifier[]): Promise<IdentityFacts['owners']> {

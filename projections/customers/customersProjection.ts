@@ -1,6 +1,7 @@
 import { Topics } from '../../schemas/index.js'
 import { defineProjection, unhandledTopic } from '../../platform/projection.js'
 import { isoAt } from '../../platform/time.js'
+import { identifierKey } from '../../platform/identifiers.js'
 import { mergeTargets, survivorOf } from './merges.js'
 
 /**
@@ -64,14 +65,14 @@ export const customersProjection = defineProjection({
            ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, customers.name), updated_at = GREATEST(customers.updated_at, EXCLUDED.updated_at)`,
           [customer_id, e.customer_name, isoAt(inbound.occurred_at)],
         )
-        const proven = new Set((e.verified_identifiers ?? []).map((i) => `${i.kind}:${i.value}`))
+        const proven = new Set((e.verified_identifiers ?? []).map(identifierKey))
         for (const id of e.identifiers) {
           // Proven once is proven: a later claimed mention of the same identifier does not undo it.
           await tx.query(
             `INSERT INTO customer_identifiers (kind, value, customer_id, first_seen, verified) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (kind, value) DO UPDATE SET verified = customer_identifiers.verified OR
                (EXCLUDED.verified AND customer_identifiers.customer_id = EXCLUDED.customer_id)`,
-            [id.kind, id.value, customer_id, isoAt(inbound.occurred_at), proven.has(`${id.kind}:${id.value}`)],
+            [id.kind, id.value, customer_id, isoAt(inbound.occurred_at), proven.has(identifierKey(id))],
           )
         }
         await tx.query(
