@@ -70,6 +70,21 @@ describe('identity trust model', () => {
       return call ? JSON.stringify(call.body.messages) : null
     }, { what: `the completion for "${content}"` })
 
+  it('refuses the customer-link routes without a staff credential, and their changes to a read-only role', async () => {
+    const analyst = (await staffMember(rt.db, 'analyst', 'Ana Lyst')).headers
+    const body = JSON.stringify({ survivor: '00000000-0000-4000-8000-000000000001', merged: '00000000-0000-4000-8000-000000000002' })
+    const json = { 'content-type': 'application/json' }
+    assert.equal((await fetch(`${app.url}/api/customers/suggestions`)).status, 401)
+    assert.equal((await fetch(`${app.url}/api/customers/merge`, { method: 'POST', headers: json, body })).status, 401)
+    assert.equal((await fetch(`${app.url}/api/customers/suggestions/00000000-0000-4000-8000-000000000003/dismiss`, { method: 'POST' })).status, 401)
+    assert.equal((await fetch(`${app.url}/api/customers/suggestions`, { headers: analyst })).status, 200)
+    assert.equal((await fetch(`${app.url}/api/customers/merge`, { method: 'POST', headers: { ...analyst, ...json }, body })).status, 403)
+    assert.equal((await fetch(`${app.url}/api/customers/suggestions/00000000-0000-4000-8000-000000000003/dismiss`, { method: 'POST', headers: analyst })).status, 403)
+    const unknown = await fetch(`${app.url}/api/customers/merge`, { method: 'POST', headers: { ...agent, ...json }, body })
+    assert.equal(unknown.status, 404)
+    assert.match(((await unknown.json()) as Json).message, /^survivor: no customer/)
+  })
+
   it('marks an identifier verified only when its channel proved it, and claimed otherwise', async () => {
     await inbound({ channel: 'whatsapp', phone: '+14155550301', content: 'How do I reset my password?' })
     await form({ email: 'vera@example.com', message: 'How do I export to CSV?' })
