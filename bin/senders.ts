@@ -12,7 +12,7 @@ import { emailCopyAllowance } from '../gateways/gmail/emailCopies.js'
 export function sendersFor(rt: Runtime): Record<Channel, ChannelSender> {
   return {
     web_form: rt.config.gmail
-      ? webFormWithEmailCopy(webFormSender(), gmailSender({ config: rt.config, log: rt.log }), emailCopyAllowance(rt.db, rt.config.emailCopiesPerDay), rt.log)
+      ? webFormWithEmailCopy(webFormSender(), gmailSender({ config: rt.config, log: rt.log }), emailCopyAllowance(rt.db, rt.config.emailCopiesPerDay), rt.log, rt.config.http.publicBaseUrl)
       : webFormSender(),
     email: rt.config.gmail ? gmailSender({ config: rt.config, log: rt.log }) : recordingSender('email', rt.log),
     whatsapp: rt.config.twilio ? whatsappSender({ config: rt.config, db: rt.db, log: rt.log }) : recordingSender('whatsapp', rt.log),

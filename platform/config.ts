@@ -41,6 +41,7 @@ const env = z
     PUBLIC_BASE_URL: z.string().url().optional(),
     FTE_CORS_ORIGINS: z.string().default(''),
     FTE_FORM_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+    FTE_CHECK_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
     FTE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     TWILIO_ACCOUNT_SID: z.string().optional(),
     TWILIO_AUTH_TOKEN: z.string().optional(),
@@ -76,8 +77,10 @@ export interface Config {
     publicBaseUrl?: string
     /** Origins allowed to embed the web form and call its API (CORS); empty = same origin only. */
     corsOrigins: string[]
-    /** Web-form submissions per client (IP) per minute. */
+    /** Web-form submissions and follow-ups per client (IP) per minute. */
     formRateLimitPerMinute: number
+    /** "Check a request" attempts (ticket number + address) per client (IP) per minute. */
+    checkRateLimitPerMinute: number
     /** Proxies in front of us that append to X-Forwarded-For; 0 = use the socket address. */
     trustedProxyHops: number
     /** Prometheus /metrics is served on this port only, never on the public one. */
@@ -165,6 +168,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
       corsOrigins: e.FTE_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
       formRateLimitPerMinute: e.FTE_FORM_RATE_LIMIT,
+      checkRateLimitPerMinute: e.FTE_CHECK_RATE_LIMIT,
       trustedProxyHops: e.FTE_TRUSTED_PROXY_HOPS,
       metricsPort: e.FTE_METRICS_PORT,
     },

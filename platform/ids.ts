@@ -1,4 +1,7 @@
 import { createHash, randomBytes, createHmac, timingSafeEqual } from 'node:crypto'
+import { NUMBER_ALPHABET } from './ticketNumbers.js'
+
+export { parseTicketNumber } from './ticketNumbers.js'
 
 /**
  * Deterministic ids are what make at-least-once delivery safe: a stage that sees the same input
@@ -35,3 +38,21 @@ export function isIssuedTicketId(secret: string, id: string): boolean {
 }
 
 const ticketTag = (secret: string, nonce: string) => createHmac('sha256', secret).update(nonce).digest('hex').slice(0, 8)
+
+/**
+ * The ticket number a customer is shown, quotes and types back in: 40 bits of a hash of the id,
+ * as `XXXX-XXXX` (see ticketNumbers.ts). The id is the status link's bearer secret; the number is
+ * not one (it is in email subjects, and read out on calls), and a hash does not give the id away.
+ * Checking a ticket by number needs its address too, and two tickets sharing a number are told
+ * apart by it.
+ */
+export function ticketNumber(ticketId: string): string {
+  const hash = createHash('sha256').update('ticket-number\u001f').update(ticketId).digest()
+  let bits = hash.readUIntBE(0, 5)
+  let out = ''
+  for (let i = 0; i < 8; i++) {
+    out = NUMBER_ALPHABET[bits % 32]! + out
+    bits = Math.floor(bits / 32)
+  }
+  return `${out.slice(0, 4)}-${out.slice(4)}`
+}

@@ -101,6 +101,8 @@ export interface InboundMessage extends EventBase {
   priority: string | null
   content: string
   thread_id: string | null
+  /** Absent when a producer predates it; decoded events always carry it (default null). */
+  follow_up_of?: string | null
 }
 export interface Identifier {
   kind: 'email' | 'phone'

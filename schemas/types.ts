@@ -46,6 +46,10 @@ export const InboundMessage = {
     { name: 'priority', ...nullable('string') },
     { name: 'content', type: 'string' },
     { name: 'thread_id', ...nullable('string', 'Provider thread (Gmail threadId)') },
+    {
+      name: 'follow_up_of',
+      ...nullable('string', 'Web form: the ticket this message adds to. The sender opened its link and gave its address; a resolved ticket is followed by a new one, linked to it'),
+    },
   ],
 }
 

@@ -4,6 +4,7 @@
  * the customer's thread. Google is a local stand-in (testing/standIns/google.ts): token
  * endpoint, Gmail REST API, and a JWKS whose key signs the push tokens.
  */
+import { ticketNumber } from '../../platform/ids.js'
 import { startSeeded } from '../../testing/seeded.js'
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -106,6 +107,7 @@ describe('Gmail channel (official googleapis client, local Google stand-in)', ()
         GOOGLE_API_ROOT_URL: google.url,
         GOOGLE_TOKEN_URL: google.tokenUrl,
         GMAIL_RESYNC_MAX: '5',
+        PUBLIC_BASE_URL: 'https://support.acme.test',
       }),
       testLog(),
     )
@@ -408,9 +410,11 @@ describe('Gmail channel (official googleapis client, local Google stand-in)', ()
     const [copy] = await eventually(async () => (sentTo('cy.form@example.com').length ? sentTo('cy.form@example.com') : null), { what: 'the email copy' })
     assert.equal(copy!.threadId, null)
     const mail = await simpleParser(copy!.mime)
-    assert.equal(mail.subject, `Re: Export [${view.ticket_id}]`)
+    // The customer's way back from the inbox: the number in the subject, the status page linked in the body.
+    assert.equal(mail.subject, `Re: Export [Ticket ${ticketNumber(view.ticket_id)}]`)
     assert.equal(mail.inReplyTo, undefined)
     assert.match(mail.text ?? '', /Export/)
+    assert.ok((mail.text ?? '').includes(`https://support.acme.test/support/ticket/${view.ticket_id}`), 'the status page link')
 
     google.failures.send = { status: 400, times: 100 }
     const failing = await submit('Dee', 'dee.form@example.com')

@@ -4,6 +4,7 @@ import type { Logger } from '../../platform/log.js'
 import type { ReplyRequested } from '../../schemas/index.js'
 import { gmailApi, httpStatusOf, type Gmail } from './gmailApi.js'
 import { PermanentError } from '../../platform/transport/contract.js'
+import { ticketNumber } from '../../platform/ids.js'
 import type { CopyAllowance } from './emailCopies.js'
 import type { ChannelSender } from '../../pipelines/dispatch/sender.js'
 
@@ -94,7 +95,13 @@ export function gmailSender({ config, log, api }: { config: Config; log: Logger;
  * reply is on the status page whatever happens to the copy, so a failed copy is logged, not retried.
  * Copies to one address are capped (see emailCopies.ts): the address on a form is only claimed.
  */
-export function webFormWithEmailCopy(webForm: ChannelSender, email: ChannelSender, mayCopy: CopyAllowance, log: Logger): ChannelSender {
+export function webFormWithEmailCopy(
+  webForm: ChannelSender,
+  email: ChannelSender,
+  mayCopy: CopyAllowance,
+  log: Logger,
+  publicBaseUrl?: string,
+): ChannelSender {
   return {
     channel: 'web_form',
     async send(reply) {
@@ -103,7 +110,7 @@ export function webFormWithEmailCopy(webForm: ChannelSender, email: ChannelSende
         log.warn('email copy of a web-form reply not sent: this address had its copies for the day', { reply_id: reply.reply_id, ticket_id: reply.ticket_id })
       } else if (reply.recipient_email) {
         try {
-          await email.send(emailCopyOf(reply, reply.recipient_email))
+          await email.send(emailCopyOf(reply, reply.recipient_email, publicBaseUrl))
         } catch (err) {
           log.error('email copy of a web-form reply failed; the reply is on the status page', {
             reply_id: reply.reply_id, ticket_id: reply.ticket_id, error: (err as Error).message,
@@ -115,14 +122,23 @@ export function webFormWithEmailCopy(webForm: ChannelSender, email: ChannelSende
   }
 }
 
-/** The web-form reply as an email: no Gmail thread to join (the form's message ids are ticket ids). */
-export function emailCopyOf(reply: ReplyRequested, to: string): ReplyRequested {
+/**
+ * The web-form reply as an email: no Gmail thread to join (the form's message ids are ticket ids).
+ * It carries the ticket number and the status page's link, so the customer can come back from
+ * their inbox. The subject has the number only: the id in the link is the secret that opens the
+ * conversation, and subjects show in notifications and mailbox lists.
+ */
+export function emailCopyOf(reply: ReplyRequested, to: string, publicBaseUrl?: string): ReplyRequested {
+  const number = ticketNumber(reply.ticket_id)
+  const comeBack = publicBaseUrl
+    ? `See this request, and add to it, at ${publicBaseUrl}/support/ticket/${reply.ticket_id}\n(This link opens your conversation: keep it to yourself.)`
+    : 'To see this request or add to it, choose "Check a request" on our support page and give this number and your email address.'
   return {
     ...reply,
     channel: 'email',
     recipient: to,
-    subject: `${reply.subject ?? DEFAULT_SUBJECT} [${reply.ticket_id}]`,
-    content: `${reply.content}\n\n-- \nTicket ${reply.ticket_id}. Reply to this email to continue the conversation.`,
+    subject: `${reply.subject ?? DEFAULT_SUBJECT} [Ticket ${number}]`,
+    content: `${reply.content}\n\n-- \nTicket ${number}. ${comeBack}`,
     in_reply_to: null,
     thread_id: null,
   }

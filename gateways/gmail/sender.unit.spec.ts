@@ -5,6 +5,7 @@ import { loadConfig } from '../../platform/config.js'
 import { createLogger, type Logger } from '../../platform/log.js'
 import type { ReplyRequested } from '../../schemas/index.js'
 import type { Gmail } from './gmailApi.js'
+import { ticketNumber } from '../../platform/ids.js'
 import { composeReply, emailCopyOf, gmailSender, webFormWithEmailCopy, DEFAULT_SUBJECT } from './sender.js'
 import type { ChannelSender } from '../../pipelines/dispatch/sender.js'
 
@@ -130,14 +131,21 @@ describe('webFormWithEmailCopy', () => {
   it('copies the reply by email to the address the customer gave, outside any Gmail thread', async () => {
     const sent: ReplyRequested[] = []
     const email: ChannelSender = { channel: 'email', send: async (r) => (sent.push(r), { status: 'sent', providerMessageId: 'g1' }) }
-    const result = await webFormWithEmailCopy(webForm, email, always, silent).send(formReply)
+    const result = await webFormWithEmailCopy(webForm, email, always, silent, 'https://support.acme.test').send(formReply)
     assert.deepEqual(result, { status: 'delivered', providerMessageId: null })
     assert.equal(sent.length, 1)
-    assert.deepEqual(sent[0], emailCopyOf(formReply, 'cy@example.com'))
+    assert.deepEqual(sent[0], emailCopyOf(formReply, 'cy@example.com', 'https://support.acme.test'))
     assert.equal(sent[0]!.recipient, 'cy@example.com')
     assert.equal(sent[0]!.in_reply_to, null, 'a ticket id is not a Gmail message id')
-    assert.equal(sent[0]!.subject, 'Re: Export [TKT-1]')
-    assert.match(sent[0]!.content, /Ticket TKT-1/)
+    const number = ticketNumber('TKT-1')
+    assert.equal(sent[0]!.subject, `Re: Export [Ticket ${number}]`, 'the number, never the id that opens the conversation')
+    assert.match(sent[0]!.content, new RegExp(`Ticket ${number}\\. See this request, and add to it, at https://support\\.acme\\.test/support/ticket/TKT-1\\n`))
+  })
+
+  it('without a public URL, tells the customer how to come back by number instead of linking', () => {
+    const copy = emailCopyOf(formReply, 'cy@example.com')
+    assert.match(copy.content, new RegExp(`Ticket ${ticketNumber('TKT-1')}\\. To see this request or add to it, choose "Check a request"`))
+    assert.doesNotMatch(copy.content, /TKT-1/)
   })
 
   it('keeps the reply delivered when the copy fails, and logs it', async () => {

@@ -3,7 +3,7 @@ import Router from '@koa/router'
 import * as z from 'zod'
 import { Topics, type ReplyRequested, type StaffActionTaken } from '../../schemas/index.js'
 import { replyEvent } from '../../platform/replyEvent.js'
-import { stableId } from '../../platform/ids.js'
+import { parseTicketNumber, stableId } from '../../platform/ids.js'
 import { normalizeEmail } from '../../platform/identifiers.js'
 import type { OutgoingEvent } from '../../platform/transport/contract.js'
 import { replyTarget, staffTicketView, ticketQueue, ticketState } from '../../projections/tickets/staffViews.js'
@@ -15,6 +15,10 @@ import type { StaffMember } from './accounts.js'
 
 const STATUSES = ['received', 'open', 'processing', 'responded', 'escalated', 'resolved', 'closed'] as const
 const queueQuery = z.object({
+  number: z
+    .string()
+    .transform((n, ctx) => parseTicketNumber(n) ?? (ctx.addIssue({ code: 'custom', message: 'must be a ticket number like 7K3Q-M2XD' }), z.NEVER))
+    .optional(),
   status: z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` }).optional(),
   assignee: z.string().trim().max(320).optional(),
   channel: z.enum(['email', 'whatsapp', 'web_form'], { error: 'must be email, whatsapp or web_form' }).optional(),

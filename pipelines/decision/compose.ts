@@ -1,6 +1,7 @@
 import type { Channel, KnowledgeHit } from '../../schemas/index.js'
 import { tokens } from '../../platform/text.js'
 import type { CompanyProfile } from '../../platform/companyProfile.js'
+import { ticketNumber } from '../../platform/ids.js'
 
 const sentences = (text: string) =>
   text
@@ -74,11 +75,16 @@ export function formatForChannel(company: CompanyProfile, channel: Channel, cust
   }
 }
 
-/** What the customer hears when a human takes over: no internal reasons, just what happens next. */
+/**
+ * What the customer hears when a human takes over: no internal reasons, just what happens next.
+ * The reference is the ticket number, never the id: a web-form ticket's id opens its status page,
+ * and this text is also mailed and shown on screens.
+ */
 export function escalationAcknowledgement(company: CompanyProfile, channel: Channel, customerName: string | null, ticketId: string): string {
+  const reference = ticketNumber(ticketId)
   const body =
     channel === 'whatsapp'
-      ? `I've passed this to a member of our support team and they'll get back to you here soon. Your reference is ${ticketId}.`
-      : `I have passed your message to a member of our support team, who will get back to you as soon as possible. Your ticket reference is ${ticketId}.`
+      ? `I've passed this to a member of our support team and they'll get back to you here soon. Your reference is ${reference}.`
+      : `I have passed your message to a member of our support team, who will get back to you as soon as possible. Your ticket number is ${reference}.`
   return formatForChannel(company, channel, customerName, body)
 }

@@ -46,6 +46,8 @@ export interface IdentityFacts {
   provenLinks: Record<string, string[]>
   /** The owners' conversations, newest first. */
   heads: ConversationHead[]
+  /** The conversation of the ticket a web-form follow-up names (`follow_up_of`), if identity placed it. */
+  followed?: { customer_id: string; conversation_id: string; ticket_id: string; ticket_closed: boolean } | null
 }
 
 export interface IdentityDecision {
@@ -70,7 +72,10 @@ export interface IdentityDecision {
  *   written there (or is proven for the same customer, after a person merged them). A claim
  *   never continues anyone's conversation, so a stranger naming someone's address starts their
  *   own, and the reply, which remembers only its own conversation, shows them nothing of it.
- * - The web form always opens a conversation (its ticket id is promised to the customer at once).
+ * - The web form always opens a conversation (its ticket id is promised to the customer at once),
+ *   except a follow-up from its status page: the sender had the ticket's link (a bearer secret)
+ *   and its address, so the message is that ticket's customer's and continues it; on a resolved
+ *   ticket it opens a new one, as a message after a resolve does on every channel.
  */
 export function resolveIdentity(inbound: InboundMessage, facts: IdentityFacts, now: number): IdentityDecision {
   const given = identifiersOf(inbound.sender)
@@ -81,7 +86,8 @@ export function resolveIdentity(inbound: InboundMessage, facts: IdentityFacts, n
 
   const ownersOfGiven = facts.owners.filter((o) => o.kinds.some((k) => givenKeys.has(identifierKey(k))))
   const ownersOfStated = facts.owners.filter((o) => !ownersOfGiven.includes(o))
-  const customerId = ownersOfGiven[0]?.customer_id ?? ownersOfStated[0]?.customer_id ?? candidateCustomerId(primary)
+  const followed = inbound.channel === 'web_form' && inbound.follow_up_of ? (facts.followed ?? null) : null
+  const customerId = followed?.customer_id ?? ownersOfGiven[0]?.customer_id ?? ownersOfStated[0]?.customer_id ?? candidateCustomerId(primary)
   const ownerOf = new Map(facts.owners.flatMap((o) => o.kinds.map((k) => [identifierKey(k), o.customer_id] as const)))
   // Identifiers owned by someone else stay theirs; unowned ones become this customer's, as claims.
   const claim = [...given, ...stated].filter((i) => !ownerOf.has(identifierKey(i)))
@@ -93,14 +99,17 @@ export function resolveIdentity(inbound: InboundMessage, facts: IdentityFacts, n
   // Proven for this customer: the conversations of their other proven identifiers are theirs too.
   const entitled = new Set(provenHere.length ? [...proven, ...(facts.provenLinks[customerId] ?? [])] : proven)
   const head = facts.heads.find((h) => h.customer_id === customerId && h.proven_by.some((k) => entitled.has(k))) ?? null
+  const followsOpen = followed !== null && !followed.ticket_closed
   const continues =
-    inbound.channel !== 'web_form' &&
-    head !== null &&
-    !head.ticket_closed &&
-    head.opened_by !== inbound.event_id && // a redelivered opener opens again (same ids), it does not continue itself
-    ((inbound.thread_id !== null && inbound.thread_id === head.thread_id) || inbound.occurred_at - head.last_message_at <= CONVERSATION_WINDOW_MS)
-  const ticketId = continues ? head!.ticket_id : ticketIdFor(inbound)
-  const conversationId = continues ? head!.conversation_id : stableId('conversation', ticketId)
+    followsOpen ||
+    (inbound.channel !== 'web_form' &&
+      head !== null &&
+      !head.ticket_closed &&
+      head.opened_by !== inbound.event_id && // a redelivered opener opens again (same ids), it does not continue itself
+      ((inbound.thread_id !== null && inbound.thread_id === head.thread_id) || inbound.occurred_at - head.last_message_at <= CONVERSATION_WINDOW_MS))
+  const continued = followsOpen ? followed : continues ? head! : null
+  const ticketId = continued ? continued.ticket_id : ticketIdFor(inbound)
+  const conversationId = continued ? continued.conversation_id : stableId('conversation', ticketId)
 
   const suggestions = facts.owners
     .filter((o) => o.customer_id !== customerId)

@@ -135,6 +135,39 @@ describe('resolveIdentity', () => {
     assert.equal(resolveIdentity(m, facts({ heads: [head] }), 1).identified.is_new_ticket, true)
   })
 
+  describe('a follow-up from the web status page', () => {
+    const followUp = (over: Partial<InboundMessage> = {}) =>
+      msg({ channel: 'web_form', event_id: 'f1', channel_message_id: 'FUP-1', follow_up_of: 'TKT-old', sender: { name: 'Ada', email: 'ada@example.com', phone: null, verified: false }, ...over })
+    const followed = { customer_id: OTHER, conversation_id: 'conv-old', ticket_id: 'TKT-old', ticket_closed: false }
+
+    it("continues the ticket it names, as that ticket's customer, though the web form proves nothing", () => {
+      const d = resolveIdentity(followUp(), facts({ newCustomer: false, followed }), 1)
+      assert.equal(d.identified.context.ticket_id, 'TKT-old')
+      assert.equal(d.identified.context.conversation_id, 'conv-old')
+      assert.equal(d.identified.context.customer_id, OTHER, 'the link and address stand for the ticket, whoever else owns the address')
+      assert.equal(d.identified.is_new_ticket, false)
+      assert.equal(d.identified.continued, true)
+      assert.equal(d.opened, null)
+      assert.deepEqual(d.identified.verified_identifiers, [])
+    })
+
+    it('opens a new ticket for the same customer when the one it names is resolved', () => {
+      const m = followUp()
+      const d = resolveIdentity(m, facts({ newCustomer: false, followed: { ...followed, ticket_closed: true } }), 1)
+      assert.equal(d.identified.context.ticket_id, ticketIdFor(m))
+      assert.notEqual(d.identified.context.conversation_id, 'conv-old')
+      assert.equal(d.identified.context.customer_id, OTHER)
+      assert.equal(d.identified.is_new_ticket, true)
+      assert.equal(d.opened?.ticket_id, ticketIdFor(m))
+    })
+
+    it('needs the web form: another channel naming follow_up_of continues nothing by it', () => {
+      const d = resolveIdentity(followUp({ channel: 'email', sender: { name: 'Ada', email: 'ada@example.com', phone: null, verified: false } }), facts({ followed }), 1)
+      assert.equal(d.identified.is_new_ticket, true)
+      assert.equal(d.identified.context.customer_id, ADA)
+    })
+  })
+
   it('refuses, permanently, a message with no email or phone', () => {
     assert.throws(() => resolveIdentity(msg({ sender: { name: 'x', email: 'not-an-email', phone: null } }), facts(), 1), (e: Error & { retriable?: boolean }) => e.retriable === false)
   })

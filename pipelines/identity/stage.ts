@@ -52,6 +52,19 @@ async function heads(tx: Queryable, customerIds: string[]): Promise<IdentityFact
   return rows.map(({ status, ...h }) => ({ ...h, last_message_at: msOf(h.last_message_at), ticket_closed: status === 'resolved' || status === 'closed' }))
 }
 
+/** The conversation of the ticket a web-form follow-up names; the gateway checked its link and address. */
+async function followedConversation(tx: Queryable, inbound: InboundMessage): Promise<IdentityFacts['followed']> {
+  if (inbound.channel !== 'web_form' || !inbound.follow_up_of) return null
+  const row = (
+    await tx.query<{ customer_id: string; conversation_id: string; ticket_id: string; status: string | null }>(
+      `SELECT h.customer_id, h.conversation_id, h.ticket_id, t.status
+         FROM conversation_heads h LEFT JOIN tickets t ON t.id = h.ticket_id WHERE h.ticket_id = $1 ORDER BY h.last_message_at DESC LIMIT 1`,
+      [inbound.follow_up_of],
+    )
+  ).rows[0]
+  return row ? { customer_id: row.customer_id, conversation_id: row.conversation_id, ticket_id: row.ticket_id, ticket_closed: row.status === 'resolved' || row.status === 'closed' } : null
+}
+
 /**
  * Claims the channel-given identifiers before anything is decided, atomically, so that concurrent
  * first messages from one person meet on one customer. A claim is proven only when the channel
@@ -108,7 +121,7 @@ export function identityStage(db: Db) {
         const newCustomer = await claimGiven(tx, inbound)
         const all = await owners(tx, [...identifiersOf(inbound.sender), ...statedIdentifiers(inbound.content)])
         const ids = all.map((o) => o.customer_id)
-        const d = resolveIdentity(inbound, { owners: all, newCustomer, provenLinks: await provenLinks(tx, ids), heads: await heads(tx, ids) }, Date.now())
+        const d = resolveIdentity(inbound, { owners: all, newCustomer, provenLinks: await provenLinks(tx, ids), heads: await heads(tx, ids), followed: await followedConversation(tx, inbound) }, Date.now())
         const customerId = d.identified.context.customer_id
         for (const i of d.claim) {
           await tx.query('INSERT INTO identity_claims (kind, value, customer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [i.kind, i.value, customerId])

@@ -1,9 +1,12 @@
 import type { Channel, TicketStatus } from '../../schemas/index.js'
 import type { Queryable } from '../../platform/db.js'
 import { isoOf, msOf } from '../../platform/time.js'
+import { ticketNumber } from '../../platform/ids.js'
 import { MESSAGE_ROW_COLUMNS, messageRow } from '../messages/messageRow.js'
 
 export interface QueueFilter {
+  /** A ticket number as the customer quotes it (normalised): finds the ticket whatever its state. */
+  number?: string
   status?: TicketStatus
   assignee?: string
   channel?: Channel
@@ -26,13 +29,14 @@ const UNREAD = `(SELECT count(*)::int FROM messages m WHERE m.ticket_id = t.id A
 export async function ticketQueue(db: Queryable, f: QueueFilter) {
   const where: string[] = []
   const args: unknown[] = []
+  if (f.number) where.push(`t.number = $${args.push(f.number)}`)
   if (f.status) where.push(`t.status = $${args.push(f.status)}`)
-  else where.push(OWNED_BY_PERSON)
+  else if (!f.number) where.push(OWNED_BY_PERSON)
   if (f.assignee) where.push(`t.assignee = $${args.push(f.assignee)}`)
   if (f.channel) where.push(`t.channel = $${args.push(f.channel)}`)
   const rows = (
     await db.query<Record<string, unknown>>(
-      `SELECT t.id, t.status, COALESCE(t.escalation_priority, t.priority) AS priority, t.channel, t.subject, t.customer_id, c.name AS customer_name,
+      `SELECT t.id, t.number, t.status, COALESCE(t.escalation_priority, t.priority) AS priority, t.channel, t.subject, t.customer_id, c.name AS customer_name,
               t.escalation_reason, t.escalated_at, t.assignee, t.created_at, t.updated_at, ${UNREAD} AS unread
          FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id
         WHERE ${where.join(' AND ')}
@@ -43,6 +47,7 @@ export async function ticketQueue(db: Queryable, f: QueueFilter) {
   ).rows
   return rows.map((r) => ({
     ticket_id: r.id as string,
+    ticket_number: (r.number as string) ?? ticketNumber(r.id as string),
     status: r.status as TicketStatus,
     priority: (r.priority as string) ?? null,
     channel: r.channel as Channel,
@@ -89,6 +94,8 @@ export async function staffTicketView(db: Queryable, ticketId: string) {
   ).rows
   return {
     ticket_id: ticketId,
+    // What the customer quotes on the phone or in an email; the console shows it beside the id.
+    ticket_number: (t.number as string) ?? ticketNumber(ticketId),
     status: t.status as TicketStatus,
     priority: ((t.escalation_priority ?? t.priority) as string) ?? null,
     channel: t.channel as Channel,

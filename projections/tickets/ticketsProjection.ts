@@ -4,6 +4,7 @@ import {
 import type { Queryable } from '../../platform/db.js'
 import { defineProjection, unhandledTopic } from '../../platform/projection.js'
 import { isoAt } from '../../platform/time.js'
+import { ticketNumber } from '../../platform/ids.js'
 import { mergeTargets, survivorOf } from '../customers/merges.js'
 
 /**
@@ -22,15 +23,16 @@ async function moveTo(
   t: { ticket_id: string; channel: string; status: TicketStatus; at: number; customer_id?: string | null; conversation_id?: string | null },
 ) {
   await tx.query(
-    `INSERT INTO tickets (id, customer_id, conversation_id, channel, status, status_rank, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+    `INSERT INTO tickets (id, customer_id, conversation_id, channel, status, status_rank, created_at, updated_at, number)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)
      ON CONFLICT (id) DO UPDATE SET
+       number = COALESCE(tickets.number, EXCLUDED.number),
        customer_id = COALESCE(tickets.customer_id, EXCLUDED.customer_id),
        conversation_id = COALESCE(tickets.conversation_id, EXCLUDED.conversation_id),
        status = CASE WHEN EXCLUDED.status_rank > tickets.status_rank THEN EXCLUDED.status ELSE tickets.status END,
        status_rank = GREATEST(tickets.status_rank, EXCLUDED.status_rank),
        updated_at = GREATEST(tickets.updated_at, EXCLUDED.updated_at)`,
-    [t.ticket_id, t.customer_id ?? null, t.conversation_id ?? null, t.channel, t.status, STATUS_RANK[t.status], isoAt(t.at)],
+    [t.ticket_id, t.customer_id ?? null, t.conversation_id ?? null, t.channel, t.status, STATUS_RANK[t.status], isoAt(t.at), ticketNumber(t.ticket_id)],
   )
 }
 
@@ -102,6 +104,10 @@ export const ticketsProjection = defineProjection({
         if (e.is_new_ticket) {
           await moveTo(tx, { ticket_id, customer_id, conversation_id, channel: inbound.channel, status: 'open', at: inbound.occurred_at })
           await describe(tx, ticket_id, inbound)
+          // A follow-up from the status page of a resolved ticket: the old ticket's page links here.
+          if (inbound.channel === 'web_form' && inbound.follow_up_of && inbound.follow_up_of !== ticket_id) {
+            await tx.query('UPDATE tickets SET follows_ticket_id = $2 WHERE id = $1', [ticket_id, inbound.follow_up_of])
+          }
         } else {
           // Identity placed it on this ticket while it still looked open, so a resolve projected
           // before it never saw it: the follow-up reopens the ticket for the person rather than

@@ -67,6 +67,10 @@ export function TicketView({ me, say, report, go, ticketId }: ScreenProps & { ti
               <dd className="mono">{ticket.ticket_id}</dd>
             </div>
             <div>
+              <dt>Number</dt>
+              <dd className="mono">{ticket.ticket_number}</dd>
+            </div>
+            <div>
               <dt>Status</dt>
               <dd>
                 <span className={`badge status-${ticket.status}`}>{statusText(ticket.status)}</span>

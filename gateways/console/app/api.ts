@@ -58,6 +58,7 @@ export interface HistoryMessage {
 
 export interface TicketView {
   ticket_id: string
+  ticket_number: string
   status: string
   priority: string | null
   channel: string
