@@ -9,6 +9,7 @@ import { opsRoutes } from './ops/routes.js'
 import { customerRoutes } from './customers/routes.js'
 import { webFormRoutes } from './webForm/routes.js'
 import { webFormGuards } from './webForm/guards.js'
+import { ticketStatusRoutes } from './webForm/statusRoutes.js'
 import { whatsappRoutes } from './whatsapp/routes.js'
 import { gmailRoutes } from './gmail/routes.js'
 import { staffRoutes } from './staff/routes.js'
@@ -16,7 +17,7 @@ import { consoleRoutes } from './console/routes.js'
 
 /** The routers that serve people and providers; worker processes leave them out. */
 const PUBLIC_ROUTERS: ((deps: GatewayDeps) => Router<any>)[] = [
-  customerRoutes, staffRoutes, consoleRoutes, webFormRoutes, whatsappRoutes, gmailRoutes,
+  customerRoutes, staffRoutes, consoleRoutes, webFormRoutes, ticketStatusRoutes, whatsappRoutes, gmailRoutes,
 ]
 
 /**

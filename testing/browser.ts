@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { after, before } from 'node:test'
+import { chromium, type Browser, type Locator } from 'playwright-core'
+import { eventually } from './stack.js'
 
 /** Debian's Chromium (browsers cannot be downloaded here); FTE_CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM = process.env.FTE_CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -13,3 +15,25 @@ export const launchChromium = (): Promise<Browser> =>
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   })
+
+/** Inside a describe: one Chromium for its tests, launched before the first and closed after the last. */
+export function sharedChromium(): () => Browser {
+  let browser: Browser | undefined
+  before(async () => {
+    browser = await launchChromium()
+  })
+  after(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (!browser) throw new Error('Chromium is not launched: call sharedChromium() inside a describe, use it inside a test')
+    return browser
+  }
+}
+
+/** What a person reads in an element: its text, whitespace collapsed. */
+export const textOf = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim()
+
+/** Until the element's text matches; answers that text. */
+export const waitForText = (l: Locator, pattern: RegExp, what: string, timeoutMs = 10_000) =>
+  eventually(async () => (pattern.test(await textOf(l)) ? textOf(l) : null), { what, timeoutMs })

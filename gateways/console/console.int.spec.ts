@@ -13,14 +13,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { get } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import { startRoles, type Running } from '../../bin/roles.js'
 import { startSeeded } from '../../testing/seeded.js'
 import { eventually, testConfig, testLog } from '../../testing/stack.js'
 import { Topics, type InboundMessage } from '../../schemas/index.js'
 import { staffMember } from '../../testing/staff.js'
-import { launchChromium, noChromium } from '../../testing/browser.js'
+import { noChromium, sharedChromium } from '../../testing/browser.js'
 import { listStaff, removeStaff, rotateToken } from '../staff/accounts.js'
 import { issueSignInLink } from './signInLinks.js'
 
@@ -215,16 +215,10 @@ describe('staff console', () => {
   })
 
   describe('in Chromium', { skip: noChromium }, () => {
-    let browser: Browser
-    before(async () => {
-      browser = await launchChromium()
-    })
-    after(async () => {
-      await browser?.close()
-    })
+    const chromium = sharedChromium()
 
     const newPage = async (): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+      const context = await chromium().newContext({ viewport: { width: 1280, height: 900 } })
       const page = await context.newPage()
       const problems: string[] = []
       page.on('console', (m) => void (m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && problems.push(m.text())))
@@ -241,7 +235,7 @@ describe('staff console', () => {
       await waitForText(page.locator('.whoami'), /Signed in as Admin.*Admin/, 'the signed-in member and role')
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'queue-title', 'focus on the screen heading')
       await page.screenshot({ path: '/tmp/fte-console-first-start.png', fullPage: true })
-      const fresh = await browser.newContext()
+      const fresh = await chromium().newContext()
       const again = await fresh.newPage()
       const res = await again.goto(app.consoleSignIn!)
       assert.equal(res?.status(), 401)

@@ -1,17 +1,21 @@
 import { normalizeOrigin } from '../http/cors.js'
 
 /**
- * GET /support: the form on a page of its own, for linking to or embedding in an iframe.
- * Nothing inline runs: the one script is /widget.js; the widget's stylesheet carries the page's
- * nonce (it copies it from its script tag), so the CSP needs no 'unsafe-inline'.
+ * A page of our own around the widget: GET /support (the form, for linking to or embedding in an
+ * iframe) and GET /support/ticket/:id in a browser (the ticket's status page). Nothing inline
+ * runs: the one script is /widget.js; the widget's stylesheet carries the page's nonce (it copies
+ * it from its script tag), so the CSP needs no 'unsafe-inline'. `data` becomes the mount point's
+ * data attributes (the widget's options).
  */
-export function supportPage(opts: { nonce: string; title?: string }): string {
+export function supportPage(opts: { nonce: string; title?: string; data?: Record<string, string> }): string {
   const title = escapeHtml(opts.title ?? 'Contact support')
+  const data = Object.entries(opts.data ?? {}).map(([k, v]) => ` data-${k.replace(/[^a-z-]/g, '')}="${escapeHtml(v)}"`).join('')
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
 <title>${title}</title>
 <style nonce="${opts.nonce}">
@@ -21,7 +25,7 @@ export function supportPage(opts: { nonce: string; title?: string }): string {
 </head>
 <body>
 <main>
-  <div id="fte-support-form" data-title="${title}"></div>
+  <div id="fte-support-form" data-title="${title}"${data}></div>
   <noscript><p>This support form needs JavaScript. Please enable it, or contact us by email.</p></noscript>
 </main>
 <script src="/widget.js" nonce="${opts.nonce}" defer></script>

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto'
 import Router from '@koa/router'
 import type Koa from 'koa'
 import { Topics, type InboundMessage } from '../../schemas/index.js'
-import { isIssuedTicketId, newTicketId, stableId } from '../../platform/ids.js'
+import { newTicketId, stableId, ticketNumber } from '../../platform/ids.js'
 import { normalizeEmail } from '../../platform/identifiers.js'
-import { ticketView } from '../../projections/tickets/ticketView.js'
 import { HttpError } from '../http/errors.js'
 import type { GatewayDeps } from '../http/deps.js'
 import { webFormSubmission } from './submission.js'
@@ -14,9 +13,10 @@ import { widgetBundle } from './widgetBundle.js'
 import { supportPage, supportPageCsp } from './page.js'
 
 /**
- * The web support form: POST /support/submit, GET /support/ticket/:id (its status page), and
- * what embeds it: GET /widget.js and the standalone GET /support page. CORS and the rate limit
- * for the API are in guards.ts (they run before body parsing).
+ * The web support form: POST /support/submit, and what embeds it: GET /widget.js and the
+ * standalone GET /support page. The way back to a ticket (its status page, checking it, follow-ups)
+ * is statusRoutes.ts. CORS and the rate limits for the API are in guards.ts (they run before body
+ * parsing).
  */
 export function webFormRoutes(deps: GatewayDeps): Router {
   const router = new Router()
@@ -50,25 +50,6 @@ export function webFormRoutes(deps: GatewayDeps): Router {
     accepted(ctx, ticketId)
   })
 
-  router.get('/support/ticket/:id', async (ctx) => {
-    const id = ctx.params.id ?? ''
-    if (id.length > 100) throw new HttpError(400, 'invalid_ticket_id', 'ticket id is too long')
-    // Ticket ids are TKT-<hex>-<hex> or UUIDs; anything else (a NUL byte, say, which Postgres
-    // refuses outright) cannot name a ticket, so it never reaches the database.
-    if (!/^[A-Za-z0-9-]+$/.test(id)) throw new HttpError(404, 'ticket_not_found', 'no such ticket')
-    const view = await ticketView(deps.db, id)
-    if (view) {
-      ctx.body = view
-      return
-    }
-    // Accepted (we issued this id) but not projected yet: it exists, it is just not processed.
-    if (isIssuedTicketId(deps.config.ticketSecret, id)) {
-      ctx.body = { ticket_id: id, status: 'received', channel: 'web_form', subject: null, messages: [], escalation: null }
-      return
-    }
-    throw new HttpError(404, 'ticket_not_found', `no ticket ${id}`)
-  })
-
   router.get('/widget.js', async (ctx) => {
     const bundle = await widgetBundle()
     ctx.set('Cache-Control', 'public, max-age=300')
@@ -96,5 +77,5 @@ export function webFormRoutes(deps: GatewayDeps): Router {
 function accepted(ctx: Koa.Context, ticketId: string): void {
   ctx.status = 202
   ctx.set('Location', `/support/ticket/${ticketId}`)
-  ctx.body = { ticket_id: ticketId, status: 'received', status_url: `/support/ticket/${ticketId}` }
+  ctx.body = { ticket_id: ticketId, ticket_number: ticketNumber(ticketId), status: 'received', status_url: `/support/ticket/${ticketId}` }
 }

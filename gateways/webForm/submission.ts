@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { FULL_TICKET_ID, parseTicketNumber } from '../../platform/ticketNumbers.js'
 
 /** The web support form's contract: the server's rules, shared with the embeddable form. */
 export const CATEGORIES = ['general', 'technical', 'billing', 'feedback', 'bug_report'] as const
@@ -22,3 +23,25 @@ export const webFormSubmission = z.object({
   [HONEYPOT_FIELD]: z.unknown().optional(),
 })
 export type WebFormSubmission = z.infer<typeof webFormSubmission>
+
+const formEmail = z.string({ error: 'is required' }).trim().max(320, 'must be at most 320 characters').pipe(z.email('must be a valid email address'))
+
+/** "Check a request": the ticket number (or the full id from an older confirmation) and the address it was sent from. */
+export const ticketCheck = z.object({
+  ticket: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .max(100, 'must be at most 100 characters')
+    .refine((t) => parseTicketNumber(t) !== null || FULL_TICKET_ID.test(t), 'must be a ticket number like 7K3Q-M2XD'),
+  email: formEmail,
+})
+export type TicketCheck = z.infer<typeof ticketCheck>
+
+/** A customer's follow-up from the status page: validated like the form's own message. */
+export const followUpMessage = z.object({
+  email: formEmail,
+  message: webFormSubmission.shape.message,
+  [HONEYPOT_FIELD]: z.unknown().optional(),
+})
+export type FollowUpMessage = z.infer<typeof followUpMessage>

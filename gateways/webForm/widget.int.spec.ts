@@ -12,12 +12,12 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, type Locator, type Page } from 'playwright-core'
+import { type Page } from 'playwright-core'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
 import type { Running } from '../../bin/roles.js'
 import { Topics } from '../../schemas/index.js'
 import { eventually, testConfig, testLog } from '../../testing/stack.js'
-import { launchChromium, noChromium } from '../../testing/browser.js'
+import { noChromium, sharedChromium, textOf, waitForText } from '../../testing/browser.js'
 
 const RATE_LIMIT = 5
 const QUESTION = 'I forgot my password and cannot log in'
@@ -38,9 +38,7 @@ function hostSite(product: () => string): Promise<{ server: Server; port: number
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port })))
 }
 
-const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim()
-const waitForText = (l: Locator, pattern: RegExp, what: string, timeoutMs = 10_000) =>
-  eventually(async () => (pattern.test(await text(l)) ? text(l) : null), { what, timeoutMs })
+const text = textOf
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName ?? null)
 const liveRegion = (page: Page) => page.locator('.fte-widget [aria-live]')
 
@@ -120,16 +118,10 @@ describe('web form', () => {
   })
 
   describe('in Chromium', { skip: noChromium }, () => {
-    let browser: Browser
-    before(async () => {
-      browser = await launchChromium()
-    })
-    after(async () => {
-      await browser?.close()
-    })
+    const chromium = sharedChromium()
 
     const newPage = async () => {
-      const page = await browser.newPage({ viewport: { width: 900, height: 1000 } })
+      const page = await chromium().newPage({ viewport: { width: 900, height: 1000 } })
       const problems: string[] = []
       page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())))
       page.on('pageerror', (e) => void problems.push(e.message))
@@ -196,8 +188,11 @@ describe('web form', () => {
       await page.keyboard.press('Space')
 
       const confirmation = page.locator('.fte-widget section')
-      const done = await waitForText(confirmation, /Your ticket number is TKT-/, 'the ticket id')
-      const ticketId = /TKT-[0-9a-f]{16}-[0-9a-f]{8}/.exec(done)![0]
+      await waitForText(confirmation, /Your ticket number is [0-9A-Z]{4}-[0-9A-Z]{4}\./, 'the ticket number')
+      // The id is not shown: it is the secret in the page's link.
+      const link = (await confirmation.getByRole('link', { name: "this request's page" }).getAttribute('href'))!
+      const ticketId = /TKT-[0-9a-f]{16}-[0-9a-f]{8}$/.exec(link)![0]
+      assert.doesNotMatch(await text(confirmation), /TKT-/)
       assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H2', 'focus moved to the confirmation')
       const reply = await waitForText(page.locator('.fte-reply-text'), /Forgot password/, 'the agent reply on the page', 30_000)
       assert.match(reply, /^Hi Ada,/)
@@ -226,7 +221,7 @@ describe('web form', () => {
       await field('priority').selectOption('high')
       await field('message').fill(QUESTION)
       await page.getByRole('button', { name: 'Send request' }).click()
-      await waitForText(page.locator('.fte-widget section'), /Your ticket number is TKT-/, 'the ticket id')
+      await waitForText(page.locator('.fte-widget section'), /Your ticket number is [0-9A-Z]{4}-[0-9A-Z]{4}\./, 'the ticket number')
       await waitForText(page.locator('.fte-reply-text'), /^Hi Grace,.*Forgot password/, 'the reply', 30_000)
       assert.ok(calls.includes(`POST ${app.url}`), `the form posted to the product's origin: ${calls.join(', ')}`)
       assert.notEqual(new URL(page.url()).origin, app.url)

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { CATEGORIES, HONEYPOT_FIELD, PRIORITIES } from '../submission.js'
 import { submitForm } from './api.js'
 import { Field } from './Field.js'
+import { HONEYPOT_STYLE } from './SmallForm.js'
 import { EMPTY_FORM, FIELD_ORDER, firstInvalid, toPayload, validate, type FieldErrors, type FieldName, type FormValues } from './validation.js'
 
 const LABELS: Record<FieldName, string> = {
@@ -24,9 +25,6 @@ const CATEGORY_TEXT: Record<(typeof CATEGORIES)[number], string> = {
 
 const PRIORITY_TEXT: Record<(typeof PRIORITIES)[number], string> = { low: 'Low', medium: 'Medium', high: 'High' }
 
-/** Visually hidden without a stylesheet too (inline styles survive a host CSP that blocks ours). */
-const HONEYPOT_STYLE = { position: 'absolute', left: '-10000px', top: 'auto', width: '1px', height: '1px', overflow: 'hidden' } as const
-
 interface Props {
   api: string
   title: string
@@ -34,7 +32,7 @@ interface Props {
   /** Put focus on the form's heading when it appears (it replaced the button that was focused). */
   focusOnMount?: boolean
   announce: (message: string) => void
-  onAccepted: (ticket: { ticketId: string; email: string; values: FormValues }) => void
+  onAccepted: (ticket: { ticketId: string; ticketNumber?: string; email: string; values: FormValues }) => void
 }
 
 export function SupportForm({ api, title, initial, focusOnMount, announce, onAccepted }: Props) {
@@ -93,7 +91,7 @@ export function SupportForm({ api, title, initial, focusOnMount, announce, onAcc
     announce('Sending your request…')
     const result = await submitForm(api, payload)
     setSubmitting(false)
-    if (result.kind === 'accepted') onAccepted({ ticketId: result.ticketId, email: values.email.trim(), values })
+    if (result.kind === 'accepted') onAccepted({ ticketId: result.ticketId, ticketNumber: result.ticketNumber, email: values.email.trim(), values })
     else if (result.kind === 'invalid') showErrors(result.fields)
     else {
       setFormError(result.message)

@@ -3,12 +3,13 @@
  * the support form into it. Options come from data attributes:
  *   data-api    API base URL; default: the origin this script was loaded from
  *   data-title  the form's heading; default "Contact support"
+ *   data-view   "ticket" (with data-ticket, the id) or "not-found": what the status page opens on
  * Pages that render the container later can call `window.FteSupportForm.mount(element, options)`.
  */
 import { createElement } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { config as zodConfig } from 'zod'
-import { SupportWidget } from './SupportWidget.js'
+import { SupportWidget, type WidgetOptions } from './SupportWidget.js'
 import { WIDGET_CSS } from './styles.js'
 
 // No `new Function` probe: host pages with a strict CSP would log (and report) a violation.
@@ -52,9 +53,11 @@ function mount(element: Element, options: MountOptions = {}): void {
   const data = (element as HTMLElement).dataset
   const api = options.api || data.api || scriptOrigin
   const title = options.title || data.title || 'Contact support'
+  const start: WidgetOptions['start'] =
+    data.view === 'ticket' && data.ticket ? { kind: 'ticket', ticketId: data.ticket } : data.view === 'not-found' ? { kind: 'not-found' } : { kind: 'form' }
   const root = createRoot(element)
   roots.set(element, root)
-  root.render(createElement(SupportWidget, { api, title }))
+  root.render(createElement(SupportWidget, { api, title, start }))
 }
 
 function unmount(element: Element): void {

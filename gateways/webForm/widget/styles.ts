@@ -38,7 +38,15 @@ export const WIDGET_CSS = `
 .fte-widget .fte-status dt { font-weight: 600; }
 .fte-widget .fte-status dd { margin: 0; }
 .fte-widget .fte-reply { margin: 0 0 1rem; padding: 1rem; background: #f3f6fd; border-left: 4px solid var(--fte-accent); border-radius: 8px; }
-.fte-widget .fte-reply-text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.fte-widget .fte-reply-text, .fte-widget .fte-message-text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.fte-widget .fte-conversation { list-style: none; margin: 0 0 1rem; padding: 0; }
+.fte-widget .fte-conversation li { margin: 0 0 .75rem; padding: .75rem 1rem; border-radius: 8px; }
+.fte-widget .fte-mine { background: #f6f7f9; border-left: 4px solid var(--fte-border); }
+.fte-widget .fte-meta { margin: 0 0 .25rem; font-size: .9rem; }
+.fte-widget .fte-note { border-color: var(--fte-accent); background: #f3f6fd; }
+.fte-widget .fte-switch { margin: 1rem 0 0; color: var(--fte-muted); }
+.fte-widget button.fte-link { padding: 0; border: 0; background: none; color: var(--fte-accent); text-decoration: underline; font-weight: 600; }
+.fte-widget form + button, .fte-widget section > form { margin-top: 1rem; }
 .fte-widget .fte-sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media (prefers-reduced-motion: no-preference) { .fte-widget .fte-spinner { animation: fte-pulse 1.2s ease-in-out infinite; } }
 @keyframes fte-pulse { 50% { opacity: .4; } }

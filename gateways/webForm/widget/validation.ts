@@ -1,3 +1,4 @@
+import type * as z from 'zod'
 import { HONEYPOT_FIELD, webFormSubmission } from '../submission.js'
 
 /**
@@ -35,8 +36,8 @@ export function toPayload(values: FormValues): Record<string, string> {
 }
 
 /** Field -> message for everything the server would refuse; empty when it would accept. */
-export function validate(payload: Record<string, unknown>): FieldErrors {
-  const result = webFormSubmission.safeParse(payload)
+export function validate(payload: Record<string, unknown>, schema: z.ZodType = webFormSubmission): FieldErrors {
+  const result = schema.safeParse(payload)
   if (result.success) return {}
   // The same mapping as errorMiddleware's 422 body.
   return firstPerField(result.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })))
