@@ -27,6 +27,7 @@ function message(n: number, key = 'k'): InboundMessage {
     priority: null,
     content: `message ${n}`,
     thread_id: null,
+    follow_up_of: null,
   }
 }
 

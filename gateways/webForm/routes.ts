@@ -63,7 +63,8 @@ export function webFormRoutes(deps: GatewayDeps): Router {
     const nonce = randomBytes(16).toString('base64')
     ctx.set('Content-Security-Policy', supportPageCsp(nonce, deps.config.http.corsOrigins))
     ctx.set('X-Content-Type-Options', 'nosniff')
-    ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin')
+    // The page can show a ticket (after "check a request"): it sends no Referer, like the status page.
+    ctx.set('Referrer-Policy', 'no-referrer')
     // The nonce is per response: a cached copy would reuse it.
     ctx.set('Cache-Control', 'no-store')
     ctx.type = 'text/html; charset=utf-8'
