@@ -24,6 +24,7 @@ import type { Logger } from '../platform/log.js'
 import { offlineResponder, openAiResponder, type Responder } from '../pipelines/decision/responder.js'
 import OpenAI from 'openai'
 import { deadLettersProjection } from '../projections/deadLetters/deadLettersProjection.js'
+import { metricsProjection } from '../projections/metrics/metricsProjection.js'
 import { conversationHistory } from '../projections/messages/conversationHistory.js'
 import { ticketOwnedByPerson } from '../projections/tickets/staffViews.js'
 import { createGateway } from '../gateways/gateway.js'
@@ -109,7 +110,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         // Chunks embedded by another model are useless to this one's queries: re-embed first.
         const reembedded = await reembedKnowledge(rt.db, embedder!)
         if (reembedded) rt.log.info('knowledge base re-embedded', { chunks: reembedded, model: embedder!.model })
-        for (const p of [knowledgeBaseProjection(embedder!), customersProjection, ticketsProjection, messagesProjection, deadLettersProjection]) {
+        for (const p of [knowledgeBaseProjection(embedder!), customersProjection, ticketsProjection, messagesProjection, deadLettersProjection, metricsProjection]) {
           starting.push(runProjection(rt.transport, rt.db, p))
         }
         break

@@ -14,10 +14,11 @@ import { whatsappRoutes } from './whatsapp/routes.js'
 import { gmailRoutes } from './gmail/routes.js'
 import { staffRoutes } from './staff/routes.js'
 import { consoleRoutes } from './console/routes.js'
+import { reportRoutes } from './reports/routes.js'
 
 /** The routers that serve people and providers; worker processes leave them out. */
 const PUBLIC_ROUTERS: ((deps: GatewayDeps) => Router<any>)[] = [
-  customerRoutes, staffRoutes, consoleRoutes, webFormRoutes, ticketStatusRoutes, whatsappRoutes, gmailRoutes,
+  customerRoutes, staffRoutes, reportRoutes, consoleRoutes, webFormRoutes, ticketStatusRoutes, whatsappRoutes, gmailRoutes,
 ]
 
 /**

@@ -9,6 +9,8 @@ import type { OutgoingEvent } from '../../platform/transport/contract.js'
 import { replyTarget, staffTicketView, ticketQueue, ticketState } from '../../projections/tickets/staffViews.js'
 import { conversationView } from '../../projections/messages/conversationView.js'
 import { HttpError } from '../http/errors.js'
+import { sendCsv } from '../http/csv.js'
+import { parseFormat } from '../reports/reportQuery.js'
 import type { GatewayDeps } from '../http/deps.js'
 import { requireStaff, type StaffState } from './auth.js'
 import type { StaffMember } from './accounts.js'
@@ -109,7 +111,15 @@ export function staffRoutes(deps: GatewayDeps): Router<StaffState> {
     const id = ctx.params.id ?? ''
     const view = /^[0-9a-f-]{36}$/i.test(id) ? await conversationView(deps.db, id) : null
     if (!view) throw new HttpError(404, 'conversation_not_found', `no conversation ${id.slice(0, 100)}`)
-    ctx.body = view
+    if (parseFormat(ctx.query) === 'json') {
+      ctx.body = view
+      return
+    }
+    const rows = view.messages.map(({ sender, ...m }) => ({ conversation_id: id, ...m, sender_email: sender?.email, sender_phone: sender?.phone, sender_verified: sender?.verified }))
+    sendCsv(ctx, `conversation-${id}.csv`, [
+      'conversation_id', 'ticket_id', 'created_at', 'channel', 'direction', 'role', 'author', 'sender_email', 'sender_phone', 'sender_verified',
+      'sentiment', 'delivery_status', 'delivery_error', 'content',
+    ], rows)
   })
 
   router.get('/api/me', read, (ctx) => {
