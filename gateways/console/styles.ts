@@ -125,6 +125,28 @@ table.queue { width: 100%; border-collapse: collapse; background: var(--panel); 
 .card { padding: .75rem 1rem; border: 1px solid var(--line); border-radius: 6px; }
 .buttons { display: flex; gap: .75rem; }
 
+/* Reports: SVG charts. Series are told apart by order and labels too; colours meet 3:1 against white. */
+.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1.25rem; margin: 0 0 1.25rem; }
+.chart { margin: 0; padding: 1rem 1.25rem; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; }
+.chart-svg { display: block; max-width: 100%; height: auto; margin: .5rem 0; }
+.chart-svg text { font-size: 12px; fill: var(--text); }
+.chart-svg .axis-label { fill: var(--muted); }
+.chart-svg .axis, .chart-svg .grid { stroke: var(--line); stroke-width: 1; }
+.chart-svg .grid.neutral { stroke: #8a9099; stroke-dasharray: 4 3; }
+.chart-svg .grid.threshold { stroke: var(--error); stroke-dasharray: 2 3; }
+.series-0 rect, .series-0 circle { fill: #1a56db; } .line.series-0 path { stroke: #1a56db; }
+.series-1 rect, .series-1 circle { fill: #057a55; } .line.series-1 path { stroke: #057a55; }
+.series-2 rect, .series-2 circle { fill: #9f580a; } .line.series-2 path { stroke: #9f580a; }
+.line path { stroke-width: 2.5; }
+.legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: .25rem 0; padding: 0; list-style: none; font-size: .9rem; }
+.legend li { display: flex; align-items: center; gap: .35rem; }
+.figures summary { cursor: pointer; color: var(--accent-dark); font-size: .9rem; }
+.figures table { margin-top: .5rem; }
+.tiles { padding: .75rem 1rem; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; }
+.tiles dd { font-size: 1.35rem; font-weight: 700; }
+.period { min-width: 12rem; }
+.downloads { margin: 0; padding-left: 1.25rem; }
+
 body.sign-in main { max-width: 28rem; margin: 10vh auto; padding: 2rem;
   background: var(--panel); border: 1px solid var(--line); border-radius: 10px; }
 body.sign-in .field { margin: 1rem 0; }

@@ -1,7 +1,8 @@
 /**
  * The analysts' reports on the real embedded stack: messages sent through the whole pipeline on
  * known days, then the channel metrics, the summary and the daily sentiment report read back in
- * JSON and CSV, with the credential and parameter checks a typed-by-hand GET needs.
+ * JSON and CSV, with the credential and parameter checks a typed-by-hand GET needs; then the
+ * console's reports page in a real Chromium (screenshot: /tmp/fte-reports.png).
  */
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -14,6 +15,7 @@ import { Topics, type InboundMessage } from '../../schemas/index.js'
 import { startSeeded } from '../../testing/seeded.js'
 import { eventually, testConfig, testLog, uniqueName } from '../../testing/stack.js'
 import { staffMember } from '../../testing/staff.js'
+import { noChromium, sharedChromium, waitForText } from '../../testing/browser.js'
 
 type Json = Record<string, any>
 const DAY = 86_400_000
@@ -200,5 +202,68 @@ describe('reports', () => {
     const rows = (csv.body as string).trim().split('\r\n')
     assert.ok(rows[0]!.startsWith('conversation_id,ticket_id,created_at,channel,direction'))
     assert.equal(rows.length - 1, (view.messages as Json[]).length)
+  })
+
+  describe('the console reports page, in Chromium', { skip: noChromium }, () => {
+    const chromium = sharedChromium()
+
+    it('draws sentiment per day, escalations by reason, response-time percentiles and volume, with their figures and CSV', async () => {
+      // One more furious customer today, so the day's most negative conversations have one.
+      const today = whatsapp('+14155550109', 'This is absolutely terrible, I am furious and fed up, your app lost all my work AGAIN', Date.now())
+      await rt.transport.publish([{ topic: Topics.ticketsIncoming, key: today.sender.phone!, value: today }])
+      await eventually(async () => ((await json('/reports/sentiment')).most_negative as Json[]).length > 0, { what: "today's negative conversation" })
+
+      const context = await chromium().newContext({ viewport: { width: 1360, height: 1000 } })
+      const page = await context.newPage()
+      const problems: string[] = []
+      // The sign-in page itself answers 401, which Chromium logs; anything else is a problem.
+      page.on('console', (m) => void (m.type() === 'error' && !/status of 401/.test(m.text()) && problems.push(m.text())))
+      page.on('pageerror', (e) => void problems.push(e.message))
+      await page.goto(`${app.url}/console/reports`)
+      await page.locator('#token').fill(analyst.token)
+      await page.keyboard.press('Enter')
+      await waitForText(page.locator('h1'), /^Reports$/, 'the reports screen after signing in')
+      assert.equal(new URL(page.url()).pathname, '/console/reports', 'back on the page asked for')
+      assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), 'Reports')
+      await waitForText(page.locator('[data-live="status"]'), /last 7 days loaded/, 'the reports loaded')
+
+      const figure = (title: string) => page.locator('figure.chart', { has: page.getByRole('heading', { name: title }) })
+      const marks = async (title: string) => page.locator('figure.chart', { has: page.getByRole('heading', { name: title }) }).locator('svg[role="img"] title').allTextContents()
+      assert.equal(await page.locator('figure.chart svg[role="img"]').count(), 4, 'four charts drawn')
+
+      // Volume: the 7 days hold the five WhatsApp messages (today's too) and the email.
+      const volume = await marks('Volume per channel')
+      assert.ok(volume.includes('WhatsApp, Messages in: 5'), volume.join(' | '))
+      assert.ok(volume.includes('Email, Messages in: 1'), volume.join(' | '))
+      assert.ok(volume.some((t) => /^WhatsApp, Replies out: [1-9]/.test(t)))
+      // Escalations by reason, in words.
+      assert.ok((await marks('Escalations by reason')).some((t) => /^Upset customer, Escalations: [1-9]/.test(t)))
+      // Response time: p50 and p95 per channel, days long here because the messages are dated back.
+      const timing = await marks('Response time percentiles')
+      assert.ok(timing.some((t) => /^WhatsApp, p95: \d+(\.\d)? h$/.test(t)), timing.join(' | '))
+      assert.ok(timing.includes('Web form, p50: no data'))
+      // Sentiment: points on the days that had messages, none on the days that had none.
+      const points = await figure('Sentiment per day and channel').locator('g[data-series="whatsapp"] circle').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-day')))
+      assert.deepEqual(points.sort(), [isoDay(day - 2 * DAY), isoDay(day), isoDay(Date.now())].sort())
+      // The figures behind a chart, as a table.
+      await figure('Volume per channel').getByText('Show the figures').click()
+      const row = (await figure('Volume per channel').locator('tr', { has: page.locator('th', { hasText: 'WhatsApp' }) }).locator('th, td').allTextContents()).join(' ')
+      assert.match(row, /^WhatsApp 5 [1-9]\d* 5$/)
+      // Today's most negative conversation, linked to its ticket.
+      const negative = page.locator('section.panel', { has: page.getByRole('heading', { name: 'Most negative conversations today' }) })
+      await waitForText(negative, /lost all my work AGAIN/, 'the excerpt')
+      assert.match((await negative.locator('a').first().getAttribute('href'))!, /^\/console\/tickets\//)
+      await page.screenshot({ path: '/tmp/fte-reports.png', fullPage: true })
+
+      // Another period re-reads everything: in the last 24 hours only today's message came in.
+      await page.getByLabel('Period').selectOption('1')
+      await waitForText(page.locator('[data-live="status"]'), /last 24 hours loaded/, 'the 24-hour reports')
+      assert.ok((await marks('Volume per channel')).includes('WhatsApp, Messages in: 1'))
+      const csv = await page.getByRole('link', { name: /^Channels, last 24 hours \(CSV\)$/ }).getAttribute('href')
+      const download = await page.evaluate(async (href) => (await fetch(href!)).text(), csv)
+      assert.match(download.split('\r\n')[0]!, /^channel,from,to,total_conversations/)
+      assert.deepEqual(problems, [])
+      await context.close()
+    })
   })
 })

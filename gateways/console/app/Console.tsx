@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react'
 import { useAnnouncer } from '../../webForm/widget/useAnnouncer.js'
 import { api, ApiError, type Me } from './api.js'
 import { MergeSuggestions } from './MergeSuggestions.js'
+import { Reports } from './Reports.js'
 import { Queue } from './Queue.js'
 import { ANY_TICKET, pathOf, screenOf, type QueueFilter, type Screen } from './screens.js'
 import { TicketView } from './TicketView.js'
@@ -35,7 +36,7 @@ export function Console() {
 
   const go = useCallback((next: Screen) => {
     if (next.kind === 'ticket') setLastTicket(next.id)
-    else if (next.kind === 'merges') setLastTicket(undefined)
+    else if (next.kind !== 'queue') setLastTicket(undefined)
     history.pushState(null, '', pathOf(next))
     setScreen(next)
   }, [])
@@ -83,6 +84,9 @@ export function Console() {
             <li>
               <a {...link({ kind: 'merges' })}>Merge suggestions</a>
             </li>
+            <li>
+              <a {...link({ kind: 'reports' })}>Reports</a>
+            </li>
           </ul>
         </nav>
         {me ? (
@@ -108,6 +112,7 @@ export function Console() {
         {props && screen.kind === 'queue' ? <Queue {...props} filter={filter} onFilter={setFilter} focusTicket={lastTicket} /> : null}
         {props && screen.kind === 'ticket' ? <TicketView key={screen.id} {...props} ticketId={screen.id} /> : null}
         {props && screen.kind === 'merges' ? <MergeSuggestions {...props} /> : null}
+        {props && screen.kind === 'reports' ? <Reports {...props} /> : null}
         {!me && !failure ? <p className="muted">Loading…</p> : null}
         {!me && failure ? <p className="form-error">{failure}</p> : null}
       </main>
