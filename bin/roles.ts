@@ -25,6 +25,8 @@ import { offlineResponder, openAiResponder, type Responder } from '../pipelines/
 import OpenAI from 'openai'
 import { deadLettersProjection } from '../projections/deadLetters/deadLettersProjection.js'
 import { metricsProjection } from '../projections/metrics/metricsProjection.js'
+import { knowledgeCandidatesProjection } from '../projections/knowledgeCandidates/knowledgeCandidatesProjection.js'
+import { curationStage } from '../pipelines/knowledge/curation.js'
 import { conversationHistory } from '../projections/messages/conversationHistory.js'
 import { ticketOwnedByPerson } from '../projections/tickets/staffViews.js'
 import { createGateway } from '../gateways/gateway.js'
@@ -110,9 +112,11 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         // Chunks embedded by another model are useless to this one's queries: re-embed first.
         const reembedded = await reembedKnowledge(rt.db, embedder!)
         if (reembedded) rt.log.info('knowledge base re-embedded', { chunks: reembedded, model: embedder!.model })
-        for (const p of [knowledgeBaseProjection(embedder!), customersProjection, ticketsProjection, messagesProjection, deadLettersProjection, metricsProjection]) {
+        for (const p of [knowledgeBaseProjection(embedder!), customersProjection, ticketsProjection, messagesProjection, deadLettersProjection, metricsProjection, knowledgeCandidatesProjection(embedder!)]) {
           starting.push(runProjection(rt.transport, rt.db, p))
         }
+        // Approved candidates become articles; beside the knowledge-base projection, which embeds them.
+        starting.push(runStage(rt.transport, curationStage(rt.db)))
         break
       }
       case 'gateway':

@@ -15,10 +15,11 @@ import { gmailRoutes } from './gmail/routes.js'
 import { staffRoutes } from './staff/routes.js'
 import { consoleRoutes } from './console/routes.js'
 import { reportRoutes } from './reports/routes.js'
+import { knowledgeRoutes } from './knowledge/routes.js'
 
 /** The routers that serve people and providers; worker processes leave them out. */
 const PUBLIC_ROUTERS: ((deps: GatewayDeps) => Router<any>)[] = [
-  customerRoutes, staffRoutes, reportRoutes, consoleRoutes, webFormRoutes, ticketStatusRoutes, whatsappRoutes, gmailRoutes,
+  customerRoutes, staffRoutes, reportRoutes, knowledgeRoutes, consoleRoutes, webFormRoutes, ticketStatusRoutes, whatsappRoutes, gmailRoutes,
 ]
 
 /**

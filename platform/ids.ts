@@ -56,3 +56,6 @@ export function ticketNumber(ticketId: string): string {
   }
   return `${out.slice(0, 4)}-${out.slice(4)}`
 }
+
+/** The article an approved knowledge candidate becomes: derived from the candidate, so approving it twice is one article. */
+export const articleIdFor = (candidateId: string) => `kb-ticket-${candidateId.slice(0, 8)}${candidateId.slice(9, 13)}`

@@ -119,6 +119,21 @@ export const KnowledgeArticlePublished = event('KnowledgeArticlePublished', 'A k
   { name: 'category', type: 'string' },
   { name: 'body', type: 'string' },
   { name: 'source', type: 'string', default: 'dossier', doc: 'dossier | resolved_ticket | admin' },
+  { name: 'source_ticket_id', ...nullable('string', 'resolved_ticket: the ticket whose answer this article was approved from') },
+  { name: 'candidate_id', ...nullable('string', 'resolved_ticket: the knowledge candidate it was approved as') },
+])
+
+export const KnowledgeCandidateChanged = event('KnowledgeCandidateChanged', "A person's answer offered as knowledge: proposed on resolving a ticket, then approved or rejected by an admin.", [
+  { name: 'candidate_id', type: 'string' },
+  { name: 'state', type: { type: 'enum', name: 'CandidateState', symbols: ['proposed', 'approved', 'rejected'] } },
+  { name: 'ticket_id', type: 'string', doc: 'the resolved ticket the answer came from' },
+  { name: 'title', type: 'string', doc: 'approved: as published (an admin may have edited it)' },
+  { name: 'body', type: 'string' },
+  { name: 'category', type: 'string' },
+  { name: 'staff_email', type: 'string', doc: 'who proposed, approved or rejected it' },
+  { name: 'staff_name', type: 'string' },
+  { name: 'article_id', ...nullable('string', 'approved: the knowledge-base article it became') },
+  { name: 'note', ...nullable('string', 'rejected: why, for the person who proposed it') },
 ])
 
 export const StaffActionTaken = event('StaffActionTaken', 'Something a staff member did to a ticket, naming who did it.', [

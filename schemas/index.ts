@@ -20,6 +20,7 @@ export const Topics = {
   ticketLifecycle: 'fte.tickets.lifecycle',
   escalations: 'fte.escalations',
   knowledgeArticles: 'fte.knowledge.articles',
+  knowledgeCandidates: 'fte.knowledge.candidates',
   staffActions: 'fte.staff.actions',
   metrics: 'fte.metrics',
   dlq: 'fte.dlq',
@@ -44,6 +45,7 @@ export const topicSchemas: Record<Topic, AvroSchema> = {
   [Topics.ticketLifecycle]: S.TicketLifecycleChanged,
   [Topics.escalations]: S.EscalationRaised,
   [Topics.knowledgeArticles]: S.KnowledgeArticlePublished,
+  [Topics.knowledgeCandidates]: S.KnowledgeCandidateChanged,
   [Topics.staffActions]: S.StaffActionTaken,
   [Topics.metrics]: S.MetricRecorded,
   [Topics.dlq]: S.DeadLetter,
@@ -70,6 +72,7 @@ export interface TopicEvents {
   [Topics.ticketLifecycle]: TicketLifecycleChanged
   [Topics.escalations]: EscalationRaised
   [Topics.knowledgeArticles]: KnowledgeArticlePublished
+  [Topics.knowledgeCandidates]: KnowledgeCandidateChanged
   [Topics.staffActions]: StaffActionTaken
   [Topics.metrics]: MetricRecorded
   [Topics.dlq]: DeadLetter
@@ -209,6 +212,21 @@ export interface KnowledgeArticlePublished extends EventBase {
   category: string
   body: string
   source: string
+  /** Absent when a producer predates them; decoded events carry them (default null). */
+  source_ticket_id?: string | null
+  candidate_id?: string | null
+}
+export interface KnowledgeCandidateChanged extends EventBase {
+  candidate_id: string
+  state: 'proposed' | 'approved' | 'rejected'
+  ticket_id: string
+  title: string
+  body: string
+  category: string
+  staff_email: string
+  staff_name: string
+  article_id: string | null
+  note: string | null
 }
 export interface StaffActionTaken extends EventBase {
   action: 'assigned' | 'note_added' | 'replied' | 'resolved' | 'reopened'

@@ -12,7 +12,7 @@ import { redeemSignInCode } from './signInLinks.js'
 import { CONSOLE_CSS } from './styles.js'
 
 /** The app's own paths: each serves the same shell, so a reload or a shared link opens that screen. */
-const APP_PATHS = ['/console', '/console/tickets/:id', '/console/merges', '/console/reports']
+const APP_PATHS = ['/console', '/console/tickets/:id', '/console/merges', '/console/reports', '/console/knowledge']
 
 // The app-wide parser reads JSON only; the sign-in page is a plain HTML form.
 const formParser = bodyParser({ enableTypes: ['form'], formLimit: '8kb', encoding: 'utf-8' })
@@ -22,7 +22,7 @@ const BAD_TOKEN = 'That token is not valid. Check that you copied all of it, or 
 
 /** Where to go after signing in: one of the app's own screens, never another site. */
 const screenOrHome = (next: unknown) =>
-  typeof next === 'string' && /^\/console(\/tickets\/[A-Za-z0-9-]{1,100}|\/merges|\/reports)?$/.test(next) ? next : '/console'
+  typeof next === 'string' && /^\/console(\/tickets\/[A-Za-z0-9-]{1,100}|\/merges|\/reports|\/knowledge)?$/.test(next) ? next : '/console'
 
 const consoleScript = scriptBundle({ entry: new URL('./app/main', import.meta.url), what: 'staff console' })
 let stylesheet: Promise<CompressedAsset> | undefined

@@ -146,6 +146,7 @@ table.queue { width: 100%; border-collapse: collapse; background: var(--panel); 
 .tiles dd { font-size: 1.35rem; font-weight: 700; }
 .period { min-width: 12rem; }
 .downloads { margin: 0; padding-left: 1.25rem; }
+.candidate .duplicate { padding: .4rem .6rem; background: #fffbeb; border: 1px solid #f5e3a3; border-radius: 6px; }
 
 body.sign-in main { max-width: 28rem; margin: 10vh auto; padding: 2rem;
   background: var(--panel); border: 1px solid var(--line); border-radius: 10px; }

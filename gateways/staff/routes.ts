@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import Router from '@koa/router'
 import * as z from 'zod'
-import { Topics, type ReplyRequested, type StaffActionTaken } from '../../schemas/index.js'
+import { Topics, type KnowledgeCandidateChanged, type ReplyRequested, type StaffActionTaken } from '../../schemas/index.js'
 import { replyEvent } from '../../platform/replyEvent.js'
 import { parseTicketNumber, stableId } from '../../platform/ids.js'
 import { normalizeEmail } from '../../platform/identifiers.js'
@@ -43,6 +43,22 @@ const ticketIdOf = (raw: string | undefined) => {
   return raw
 }
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name
+
+/** The answer a person offered on resolving, as a candidate an admin approves or rejects (its id follows from the action). */
+const proposedKnowledge = (act: StaffActionTaken, answer: { title: string; body: string }, category: string | null): KnowledgeCandidateChanged => ({
+  event_id: stableId('knowledge-candidate-proposed', act.event_id),
+  occurred_at: act.occurred_at,
+  candidate_id: stableId('knowledge-candidate', act.event_id),
+  state: 'proposed',
+  ticket_id: act.ticket_id,
+  title: answer.title,
+  body: answer.body,
+  category: category ?? 'general',
+  staff_email: act.staff_email,
+  staff_name: act.staff_name,
+  article_id: null,
+  note: null,
+})
 
 /**
  * The staff API: the queue, a ticket with the customer's whole history, and what a person does to
@@ -183,9 +199,10 @@ export function staffRoutes(deps: GatewayDeps): Router<StaffState> {
       reusable_answer_body: body.reusable_answer?.body ?? null,
     })
     const reply = body.reply ? await humanReply(ctx.state.staff, id, act, body.reply) : null
-    await publish(act, reply ? [replyEvent(reply)] : [])
+    const candidate = body.reusable_answer ? proposedKnowledge(act, body.reusable_answer, state.category) : null
+    await publish(act, [...(reply ? [replyEvent(reply)] : []), ...(candidate ? [{ topic: Topics.knowledgeCandidates, key: candidate.candidate_id, value: candidate }] : [])])
     ctx.status = 202
-    ctx.body = { ticket_id: id, status: 'resolved', reply_id: act.reply_id }
+    ctx.body = { ticket_id: id, status: 'resolved', reply_id: act.reply_id, candidate_id: candidate?.candidate_id ?? null }
   })
 
   router.post('/api/tickets/:id/reopen', work, async (ctx) => {

@@ -12,5 +12,10 @@ export interface Embedder {
    * overrides it): each model spreads its scores differently, so the bar belongs to the model.
    */
   readonly minScore: number
+  /**
+   * Cosine at which two texts say nearly the same thing (a knowledge candidate against an article
+   * or another candidate): flagged for the admin, never acted on by itself.
+   */
+  readonly duplicateScore: number
   embed(texts: string[]): Promise<number[][]>
 }

@@ -22,6 +22,7 @@ const spec: ModelSpec = {
   pooling: 'mean',
   maxTokens: 16,
   minScore: 0.3,
+  duplicateScore: 0.6,
 }
 let server: Server
 let repository = ''

@@ -6,7 +6,7 @@ import type { Embedder } from '../../platform/embedding/contract.js'
 import { chunkArticle } from './chunk.js'
 
 // The title is embedded with every chunk: it is the best short description of what the chunk answers.
-const embeddingText = (title: string, content: string) => `${title}\n${title}\n${content}`
+export const embeddingText = (title: string, content: string) => `${title}\n${title}\n${content}`
 
 /**
  * knowledge_base: articles chunked and embedded into pgvector. A newer version replaces all of
@@ -25,9 +25,10 @@ export function knowledgeBaseProjection(embedder: Embedder) {
       const vectors = await embedder.embed(chunks.map((c) => embeddingText(a.title, c)))
       for (const [i, content] of chunks.entries()) {
         await tx.query(
-          `INSERT INTO knowledge_base (id, article_id, article_version, chunk_index, title, category, content, embedding, embedding_model)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::vector, $9)`,
-          [`${a.article_id}#${i}`, a.article_id, a.version, i, a.title, a.category, content, pgvector.toSql(vectors[i]!), embedder.model],
+          `INSERT INTO knowledge_base (id, article_id, article_version, chunk_index, title, category, content, embedding, embedding_model, source, source_ticket_id, candidate_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::vector, $9, $10, $11, $12)`,
+          [`${a.article_id}#${i}`, a.article_id, a.version, i, a.title, a.category, content, pgvector.toSql(vectors[i]!), embedder.model,
+            a.source, a.source_ticket_id ?? null, a.candidate_id ?? null],
         )
       }
     },

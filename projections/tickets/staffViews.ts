@@ -126,9 +126,11 @@ export async function staffTicketView(db: Queryable, ticketId: string) {
  * A ticket's status and the time of its latest customer message: enough for the staff actions to
  * check before they act, and for a resolve to say what it had seen.
  */
-export async function ticketState(db: Queryable, ticketId: string): Promise<{ status: TicketStatus; lastInboundAt: number | null } | null> {
-  const row = (await db.query<{ status: TicketStatus; last_inbound_at: Date | string | null }>('SELECT status, last_inbound_at FROM tickets WHERE id = $1', [ticketId])).rows[0]
-  return row ? { status: row.status, lastInboundAt: row.last_inbound_at === null ? null : msOf(row.last_inbound_at) } : null
+export async function ticketState(db: Queryable, ticketId: string): Promise<{ status: TicketStatus; lastInboundAt: number | null; category: string | null } | null> {
+  const row = (
+    await db.query<{ status: TicketStatus; last_inbound_at: Date | string | null; category: string | null }>('SELECT status, last_inbound_at, category FROM tickets WHERE id = $1', [ticketId])
+  ).rows[0]
+  return row ? { status: row.status, lastInboundAt: row.last_inbound_at === null ? null : msOf(row.last_inbound_at), category: row.category } : null
 }
 
 /** Where a person's reply to this ticket goes: its channel, and the customer's latest message on it. */

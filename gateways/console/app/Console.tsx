@@ -3,6 +3,7 @@ import { useAnnouncer } from '../../webForm/widget/useAnnouncer.js'
 import { api, ApiError, type Me } from './api.js'
 import { MergeSuggestions } from './MergeSuggestions.js'
 import { Reports } from './Reports.js'
+import { KnowledgeReview } from './KnowledgeReview.js'
 import { Queue } from './Queue.js'
 import { ANY_TICKET, pathOf, screenOf, type QueueFilter, type Screen } from './screens.js'
 import { TicketView } from './TicketView.js'
@@ -84,6 +85,11 @@ export function Console() {
             <li>
               <a {...link({ kind: 'merges' })}>Merge suggestions</a>
             </li>
+            {me?.role === 'analyst' ? null : (
+              <li>
+                <a {...link({ kind: 'knowledge' })}>Knowledge review</a>
+              </li>
+            )}
             <li>
               <a {...link({ kind: 'reports' })}>Reports</a>
             </li>
@@ -113,6 +119,7 @@ export function Console() {
         {props && screen.kind === 'ticket' ? <TicketView key={screen.id} {...props} ticketId={screen.id} /> : null}
         {props && screen.kind === 'merges' ? <MergeSuggestions {...props} /> : null}
         {props && screen.kind === 'reports' ? <Reports {...props} /> : null}
+        {props && screen.kind === 'knowledge' ? <KnowledgeReview {...props} /> : null}
         {!me && !failure ? <p className="muted">Loading…</p> : null}
         {!me && failure ? <p className="form-error">{failure}</p> : null}
       </main>

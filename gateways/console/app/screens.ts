@@ -1,19 +1,21 @@
 /** The console's screens and their paths: real URLs, so a reload or a shared link opens the same screen. */
 import type { Me } from './api.js'
 
-export type Screen = { kind: 'queue' } | { kind: 'ticket'; id: string } | { kind: 'merges' } | { kind: 'reports' }
+export type Screen = { kind: 'queue' } | { kind: 'ticket'; id: string } | { kind: 'merges' } | { kind: 'reports' } | { kind: 'knowledge' }
 
 export function screenOf(pathname: string): Screen {
   const ticket = /^\/console\/tickets\/([A-Za-z0-9-]{1,100})\/?$/.exec(pathname)
   if (ticket) return { kind: 'ticket', id: ticket[1]! }
   if (/^\/console\/merges\/?$/.test(pathname)) return { kind: 'merges' }
   if (/^\/console\/reports\/?$/.test(pathname)) return { kind: 'reports' }
+  if (/^\/console\/knowledge\/?$/.test(pathname)) return { kind: 'knowledge' }
   return { kind: 'queue' }
 }
 
 export function pathOf(screen: Screen): string {
   if (screen.kind === 'ticket') return `/console/tickets/${encodeURIComponent(screen.id)}`
   if (screen.kind === 'reports') return '/console/reports'
+  if (screen.kind === 'knowledge') return '/console/knowledge'
   return screen.kind === 'merges' ? '/console/merges' : '/console'
 }
 
