@@ -6,9 +6,25 @@ import { Deployment } from 'kubernetes-models/apps/v1/Deployment'
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler'
 import { Service, ConfigMap, Secret, Namespace } from 'kubernetes-models/v1'
 import { render } from './render.js'
+import { Topics } from '../schemas/index.js'
+import { TOPIC_RETENTION } from '../platform/transport/retention.js'
+
+/** Strimzi's KafkaTopic (a CRD kubernetes-models does not know): the fields Strimzi requires and ours. */
+class KafkaTopic {
+  constructor(readonly doc: any) {}
+  validate() {
+    const d = this.doc
+    assert.equal(d.apiVersion, 'kafka.strimzi.io/v1beta2')
+    assert.match(d.metadata.name, /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a DNS-1123 subdomain')
+    assert.ok(d.metadata.labels['strimzi.io/cluster'], 'names its Kafka cluster')
+    assert.ok(Number.isInteger(d.spec.partitions) && d.spec.partitions > 0)
+    assert.ok(Number.isInteger(d.spec.replicas) && d.spec.replicas > 0)
+    for (const [k, v] of Object.entries(d.spec.config)) assert.ok(['string', 'number', 'boolean'].includes(typeof v), k)
+  }
+}
 
 const MODELS: Record<string, new (data: any) => { validate(): void }> = {
-  Deployment, HorizontalPodAutoscaler, Service, ConfigMap, Secret, Namespace,
+  Deployment, HorizontalPodAutoscaler, Service, ConfigMap, Secret, Namespace, KafkaTopic,
 }
 const docs = () => parseAllDocuments(readFileSync(new URL('./fte.yaml', import.meta.url), 'utf8')).map((d) => d.toJSON())
 
@@ -22,6 +38,16 @@ describe('k8s manifests', () => {
       const Model = MODELS[doc.kind]
       assert.ok(Model, `no validator for ${doc.kind}`)
       assert.doesNotThrow(() => new Model(doc).validate(), `${doc.kind}/${doc.metadata.name}`)
+    }
+  })
+
+  it('declare every topic with the retention the app gives it: full history, for rebuilds', () => {
+    const topics = docs().filter((d) => d.kind === 'KafkaTopic')
+    assert.deepEqual(topics.map((t) => t.spec.topicName).sort(), Object.values(Topics).sort())
+    for (const t of topics) {
+      assert.equal(TOPIC_RETENTION[t.spec.topicName as keyof typeof TOPIC_RETENTION].keep, 'forever')
+      assert.equal(t.spec.config['retention.ms'], -1, t.spec.topicName)
+      assert.equal(t.spec.config['retention.bytes'], -1, t.spec.topicName)
     }
   })
 

@@ -7,6 +7,8 @@
  *   npx tsx k8s/render.ts > k8s/fte.yaml      (k8s/manifests.unit.spec.ts checks it is current)
  */
 import { stringify } from 'yaml'
+import { Topics, type Topic } from '../schemas/index.js'
+import { topicConfig } from '../platform/transport/retention.js'
 
 export const NAMESPACE = 'fte'
 export const IMAGE = 'ghcr.io/example/customer-success-fte:latest'
@@ -76,6 +78,25 @@ function deployment(name: string, role: string, opts: { minReplicas: number; max
   ]
 }
 
+export const TOPIC_PARTITIONS = 12
+/** The Strimzi Kafka cluster the topics belong to (its `strimzi.io/cluster` label). */
+export const KAFKA_CLUSTER = 'kafka'
+
+/**
+ * Every topic as a Strimzi KafkaTopic, with the retention platform/transport/retention.ts
+ * declares (the app creates the same settings where it creates a topic itself).
+ */
+function kafkaTopic(topic: Topic) {
+  // Kafka config values are strings to the app and numbers where Strimzi has a number type.
+  const config = Object.fromEntries(Object.entries(topicConfig(topic)).map(([k, v]) => [k, /^-?\d+$/.test(v) ? Number(v) : v]))
+  return {
+    apiVersion: 'kafka.strimzi.io/v1beta2',
+    kind: 'KafkaTopic',
+    metadata: { name: topic, namespace: NAMESPACE, labels: { 'strimzi.io/cluster': KAFKA_CLUSTER } },
+    spec: { topicName: topic, partitions: TOPIC_PARTITIONS, replicas: 3, config: { ...config, 'min.insync.replicas': 2 } },
+  }
+}
+
 export function manifests(): object[] {
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE } },
@@ -86,7 +107,7 @@ export function manifests(): object[] {
       data: {
         KAFKA_BROKERS: 'kafka-0.kafka:9092,kafka-1.kafka:9092,kafka-2.kafka:9092',
         SCHEMA_REGISTRY_URL: 'http://schema-registry:8081',
-        FTE_TOPIC_PARTITIONS: '12',
+        FTE_TOPIC_PARTITIONS: String(TOPIC_PARTITIONS),
         PUBLIC_BASE_URL: 'https://support.example.com',
         FTE_CORS_ORIGINS: 'https://www.example.com',
         LOG_LEVEL: 'info',
@@ -101,6 +122,7 @@ export function manifests(): object[] {
       // adding the TWILIO_* and GMAIL_* variables (README "Configuration") for the channels you connect.
       stringData: { DATABASE_URL: 'postgres://fte:CHANGE_ME@postgres:5432/fte', FTE_TICKET_SECRET: 'CHANGE_ME_TO_32_RANDOM_CHARACTERS' },
     },
+    ...Object.values(Topics).map(kafkaTopic),
     ...deployment('fte-api', 'gateway', { minReplicas: 3, maxReplicas: 20, cpu: '250m', memory: '384Mi', service: true }),
     ...(['identity', 'retrieval', 'decision', 'dispatch', 'projections'] as const).flatMap((role) =>
       deployment(`fte-${role}`, role, { minReplicas: 3, maxReplicas: 30, cpu: '200m', memory: '384Mi' }),

@@ -68,6 +68,29 @@ export function transportContract(name: string, skip: string | undefined, open: 
       await t.close()
     })
 
+    it('tells each group its lag: everything before it runs, nothing once it has handled all', async () => {
+      const t = h.transport()
+      await t.prepare()
+      await t.publish([1, 2, 3].map((n) => ({ topic: Topics.ticketsIncoming, key: `k${n}`, value: message(n, `lag${n}`) })))
+      const sum = async (group: string) => {
+        const ps = await t.positions(group, [Topics.ticketsIncoming])
+        assert.ok(ps.every((p) => p.topic === Topics.ticketsIncoming))
+        return { size: ps.reduce((n, p) => n + p.size, 0), lag: ps.reduce((n, p) => n + p.lag, 0) }
+      }
+      assert.deepEqual(await sum('g-lag'), { size: 3, lag: 3 }, 'a group that never ran has every event ahead of it')
+      const seen: string[] = []
+      const sub = await t.subscribe({ group: 'g-lag', topics: [Topics.ticketsIncoming], handle: async (e) => void seen.push(e.value.event_id) })
+      await eventually(async () => (await sum('g-lag')).lag === 0, { what: 'lag 0' })
+      assert.equal(seen.length, 3)
+      await t.publish([{ topic: Topics.ticketsIncoming, key: 'k4', value: message(4, 'lag4') }])
+      await eventually(async () => seen.length === 4, { what: 'the fourth event' })
+      await eventually(async () => (await sum('g-lag')).lag === 0, { what: 'lag 0 again' })
+      assert.deepEqual(await sum('g-lag'), { size: 4, lag: 0 })
+      assert.deepEqual(await sum('g-other'), { size: 4, lag: 4 }, 'groups are counted apart')
+      await sub.stop()
+      await t.close()
+    })
+
     it('gives every consumer group its own copy of each event', async () => {
       const t = h.transport()
       await t.prepare()

@@ -38,6 +38,16 @@ export interface Subscription {
   stop(): Promise<void>
 }
 
+/** Where a consumer group stands on one partition of a topic. */
+export interface PartitionPosition {
+  topic: Topic
+  partition: number
+  /** Events the partition holds (from the oldest kept to the newest). */
+  size: number
+  /** Of those, the events the group has not finished yet (all of them for a group that never ran). */
+  lag: number
+}
+
 export interface Transport {
   readonly kind: 'kafka' | 'embedded'
   /** Creates missing topics and registers every topic's schema. */
@@ -46,6 +56,8 @@ export interface Transport {
   /** Puts bytes back on a topic untouched: how dead letters are replayed. */
   publishRaw(topic: Topic, key: string | null, value: Buffer, headers?: Record<string, string>): Promise<void>
   subscribe<T extends Topic>(options: SubscribeOptions<T>): Promise<Subscription>
+  /** The group's position on every partition of the topics: its lag (metrics, the console) and a rebuild's progress. */
+  positions(group: string, topics: readonly Topic[]): Promise<PartitionPosition[]>
   close(): Promise<void>
 }
 

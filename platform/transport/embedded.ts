@@ -140,6 +140,19 @@ export function embeddedTransport(opts: {
       subscriptions.add(sub)
       return sub
     },
+    async positions(group, topics) {
+      const rows = (
+        await db.query<{ topic: string; size: number; lag: number }>(
+          `SELECT t.topic, count(e.seq)::int AS size, count(e.seq) FILTER (WHERE e.seq > COALESCE(o.committed, 0))::int AS lag
+             FROM unnest($2::text[]) AS t(topic)
+             LEFT JOIN event_log e ON e.topic = t.topic
+             LEFT JOIN consumer_offsets o ON o.group_id = $1 AND o.topic = t.topic
+            GROUP BY t.topic`,
+          [prefix + group, topics.map(physical)],
+        )
+      ).rows
+      return rows.map((r) => ({ topic: logical(r.topic), partition: 0, size: r.size, lag: r.lag }))
+    },
     async close() {
       await Promise.all([...subscriptions].map((s) => s.stop()))
     },

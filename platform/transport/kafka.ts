@@ -1,10 +1,14 @@
-import { Kafka, Partitioners, logLevel, type Consumer, type Producer, type IHeaders } from 'kafkajs'
+import kafkajs, { Kafka, Partitioners, logLevel, type Admin, type Consumer, type Producer, type IHeaders } from 'kafkajs'
 import type { EventCodec } from '../codec.js'
 import type { Logger } from '../log.js'
 import { Topics, type Topic } from '../../schemas/index.js'
 import { metrics } from '../metrics.js'
 import { deliver, type DeliveryPolicy } from './delivery.js'
-import type { OutgoingEvent, SubscribeOptions, Subscription, Transport } from './contract.js'
+import { topicConfig } from './retention.js'
+import type { OutgoingEvent, PartitionPosition, SubscribeOptions, Subscription, Transport } from './contract.js'
+
+// A CommonJS export Node's named-import detection misses.
+const { ConfigResourceTypes } = kafkajs
 
 /**
  * Kafka through kafkajs: an idempotent producer with acks=all, consumer groups with manual commits
@@ -97,6 +101,35 @@ export function kafkaTransport(opts: {
 
   const send = sender(lazyProducer().get)
 
+  /** Topics made elsewhere (by ops, or before retention was declared) are left as they are, but said. */
+  async function warnOnShortRetention(admin: Admin, topics: Topic[]) {
+    if (!topics.length) return
+    const described = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: topics.map((t) => ({ type: ConfigResourceTypes.TOPIC, name: physical(t), configNames: ['retention.ms'] })),
+    })
+    for (const r of described.resources) {
+      const ms = r.configEntries.find((e) => e.configName === 'retention.ms')?.configValue
+      if (ms !== undefined && ms !== '-1') {
+        log.warn('topic keeps events for a limited time; a rebuild of the read models would miss older ones', { topic: r.resourceName, retention_ms: ms })
+      }
+    }
+  }
+
+  // One admin connection for positions, opened on first use: lag is read every few seconds.
+  let adminConnecting: Promise<Admin> | undefined
+  const positionsAdmin = () => {
+    adminConnecting ??= (async () => {
+      const a = kafka.admin()
+      await a.connect()
+      return a
+    })().catch((err) => {
+      adminConnecting = undefined
+      throw err
+    })
+    return adminConnecting
+  }
+
   const transport: Transport = {
     kind: 'kafka',
     async prepare() {
@@ -104,13 +137,19 @@ export function kafkaTransport(opts: {
       await admin.connect()
       try {
         const existing = new Set(await admin.listTopics())
-        const wanted = Object.values(Topics).map(physical).filter((t) => !existing.has(t))
+        const wanted = Object.values(Topics).filter((t) => !existing.has(physical(t)))
         if (wanted.length) {
           await admin.createTopics({
             waitForLeaders: true,
-            topics: wanted.map((topic) => ({ topic, numPartitions: opts.partitions })),
+            topics: wanted.map((topic) => ({
+              topic: physical(topic),
+              numPartitions: opts.partitions,
+              // Full history: the read models are rebuilt from it (retention.ts).
+              configEntries: Object.entries(topicConfig(topic)).map(([name, value]) => ({ name, value })),
+            })),
           })
         }
+        await warnOnShortRetention(admin, Object.values(Topics).filter((t) => existing.has(physical(t))))
       } finally {
         await admin.disconnect()
       }
@@ -157,7 +196,26 @@ export function kafkaTransport(opts: {
         },
       }
     },
+    async positions(group, topics) {
+      const admin = await positionsAdmin()
+      const out: PartitionPosition[] = []
+      const committed = await admin.fetchOffsets({ groupId: prefix + group, topics: topics.map(physical) })
+      for (const topic of topics) {
+        const ends = await admin.fetchTopicOffsets(physical(topic))
+        const done = committed.find((c) => c.topic === physical(topic))?.partitions ?? []
+        for (const p of ends) {
+          const low = Number(p.low)
+          const high = Number(p.high)
+          const at = Number(done.find((d) => d.partition === p.partition)?.offset ?? -1)
+          // -1: the group never committed here, so it starts from the oldest event kept.
+          out.push({ topic, partition: p.partition, size: high - low, lag: high - (at >= low ? at : low) })
+        }
+      }
+      return out
+    },
     async close() {
+      await (adminConnecting?.then((a) => a.disconnect()).catch(() => undefined))
+      adminConnecting = undefined
       await Promise.all([...consumers].map((c) => c.disconnect().catch(() => undefined)))
       consumers.clear()
       await Promise.all(producers.splice(0).map((p) => p.disconnect().catch(() => undefined)))
