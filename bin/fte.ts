@@ -7,6 +7,8 @@ import { listDeadLetters, replayDeadLetters } from './deadLetters.js'
 import { gmailCommand, GMAIL_USAGE } from '../gateways/gmail/watchCommand.js'
 import { staffCommand, STAFF_USAGE } from './staffCommand.js'
 import { StaffError } from '../gateways/staff/accounts.js'
+import { rebuildCommand, RebuildUsageError, REBUILD_USAGE } from './rebuildCommand.js'
+import { RebuildError } from '../platform/rebuild.js'
 
 const USAGE = `usage: fte <command>
 
@@ -19,6 +21,7 @@ const USAGE = `usage: fte <command>
   dlq replay <id>|--all    put dead letters back on their source topic
   ${GMAIL_USAGE}
   ${STAFF_USAGE}
+  ${REBUILD_USAGE}
 
 Configuration comes from the environment; see docs/configuration.md.`
 
@@ -38,7 +41,7 @@ async function main(argv: string[]) {
     return
   }
 
-  if (command === 'migrate' || command === 'seed' || command === 'dlq' || command === 'gmail' || command === 'staff') {
+  if (command === 'migrate' || command === 'seed' || command === 'dlq' || command === 'gmail' || command === 'staff' || command === 'rebuild') {
     const rt = await openRuntime(config, log)
     try {
       if (command === 'seed') console.log(`published ${await seedKnowledge(rt)} knowledge-base articles`)
@@ -46,6 +49,7 @@ async function main(argv: string[]) {
       else if (command === 'dlq' && rest[0] === 'replay' && rest[1]) await replayDeadLetters(rt, rest[1])
       else if (command === 'dlq') throw new UsageError('dlq needs "list" or "replay <id>|--all"')
       else if (command === 'staff') await staffCommand(rt, rest).catch((err: Error) => { throw err instanceof StaffError ? new UsageError(err.message) : err })
+      else if (command === 'rebuild') await rebuildCommand(rt, rest).catch((err: Error) => { throw err instanceof RebuildUsageError ? new UsageError(err.message) : err })
       else if (command === 'gmail') await gmailCommand(rt, rest).catch((err: Error) => { throw new UsageError(err.message) })
       else console.log('database is up to date')
     } finally {
@@ -96,6 +100,10 @@ class UsageError extends Error {}
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof ModelDownloadError) {
     console.error(`fte: ${err.message}`)
+    process.exit(1)
+  }
+  if (err instanceof RebuildError) {
+    console.error(`fte rebuild: ${err.message}`)
     process.exit(1)
   }
   if (err instanceof ConfigError || err instanceof UsageError) {

@@ -13,19 +13,14 @@ import { decisionStage } from '../pipelines/decision/stage.js'
 import { dispatchStage } from '../pipelines/dispatch/stage.js'
 import { sendersFor } from './senders.js'
 import { circuitBreaker } from '../pipelines/dispatch/breaker.js'
-import { customersProjection } from '../projections/customers/customersProjection.js'
-import { messagesProjection } from '../projections/messages/messagesProjection.js'
-import { ticketsProjection } from '../projections/tickets/ticketsProjection.js'
-import { knowledgeBaseProjection, reembedKnowledge } from '../projections/knowledgeBase/knowledgeBaseProjection.js'
+import { reembedKnowledge } from '../projections/knowledgeBase/knowledgeBaseProjection.js'
+import { readModels } from './readModels.js'
 import { hashEmbedder, openAiEmbedder, sentenceEmbedder, type Embedder } from '../platform/embedding/embedder.js'
 import { ensureModelFiles, MINILM, type ModelFiles } from '../platform/embedding/modelFiles.js'
 import type { Config } from '../platform/config.js'
 import type { Logger } from '../platform/log.js'
 import { offlineResponder, openAiResponder, type Responder } from '../pipelines/decision/responder.js'
 import OpenAI from 'openai'
-import { deadLettersProjection } from '../projections/deadLetters/deadLettersProjection.js'
-import { metricsProjection } from '../projections/metrics/metricsProjection.js'
-import { knowledgeCandidatesProjection } from '../projections/knowledgeCandidates/knowledgeCandidatesProjection.js'
 import { curationStage } from '../pipelines/knowledge/curation.js'
 import { conversationHistory } from '../projections/messages/conversationHistory.js'
 import { ticketOwnedByPerson } from '../projections/tickets/staffViews.js'
@@ -112,7 +107,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         // Chunks embedded by another model are useless to this one's queries: re-embed first.
         const reembedded = await reembedKnowledge(rt.db, embedder!)
         if (reembedded) rt.log.info('knowledge base re-embedded', { chunks: reembedded, model: embedder!.model })
-        for (const p of [knowledgeBaseProjection(embedder!), customersProjection, ticketsProjection, messagesProjection, deadLettersProjection, metricsProjection, knowledgeCandidatesProjection(embedder!)]) {
+        for (const p of readModels(embedder!)) {
           starting.push(runProjection(rt.transport, rt.db, p))
         }
         // Approved candidates become articles; beside the knowledge-base projection, which embeds them.

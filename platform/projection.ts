@@ -9,15 +9,28 @@ import type { DeliveredEvent, Subscription, Transport } from './transport/contra
 export interface Projection<T extends Topic = Topic> {
   name: string
   topics: readonly T[]
+  /** The read model: every table this projection writes, and no other (a rebuild replaces them together). */
+  tables: readonly string[]
   apply(event: DeliveredEvent<T>, tx: Queryable): Promise<void>
 }
 
-export async function applyOnce<T extends Topic>(db: Db, projection: Projection<T>, event: DeliveredEvent<T>): Promise<boolean> {
+/**
+ * The lock a rebuild's swap takes exclusively (platform/rebuild.ts): every live apply holds it
+ * shared for its transaction, so the swap waits for the ones in flight and holds the next ones
+ * back until the rebuilt tables are in place. Taken in the same statement as the dedup insert.
+ */
+export const projectionLockSql = (param: string) => `pg_advisory_xact_lock_shared(hashtext('fte.projection.' || ${param}))`
+
+export async function applyOnce<T extends Topic>(db: Pick<Db, 'transaction'>, projection: Projection<T>, event: DeliveredEvent<T>, opts: { rebuilding?: boolean } = {}): Promise<boolean> {
   const eventId = event.value.event_id
   if (!eventId) throw new Error(`event on ${event.topic} has no event_id`)
   return db.transaction(async (tx) => {
+    // A rebuild writes its own copy of the tables, which the swap's lock does not guard.
     const fresh = await tx.query(
-      'INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+      opts.rebuilding
+        ? 'INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id'
+        : `INSERT INTO processed_events (consumer, event_id) SELECT $1, $2 FROM (SELECT ${projectionLockSql('$1')}) AS held
+           ON CONFLICT DO NOTHING RETURNING event_id`,
       [projection.name, eventId],
     )
     if (fresh.rows.length === 0) return false

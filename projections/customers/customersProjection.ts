@@ -10,6 +10,7 @@ import { mergeTargets, survivorOf } from './merges.js'
  */
 export const customersProjection = defineProjection({
   name: 'customers',
+  tables: ['customers', 'customer_identifiers', 'customer_merges', 'customer_link_suggestions', 'conversations'],
   topics: [Topics.customersIdentified, Topics.customersMerged, Topics.customerLinks, Topics.agentDecisions],
   async apply(event, tx) {
     switch (event.topic) {

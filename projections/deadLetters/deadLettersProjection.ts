@@ -5,6 +5,7 @@ import { isoAt } from '../../platform/time.js'
 /** dead_letters: every event a consumer gave up on, with the reason, ready to replay. */
 export const deadLettersProjection = defineProjection({
   name: 'dead_letters',
+  tables: ['dead_letters'],
   topics: [Topics.dlq],
   async apply(event, tx) {
     const d = event.value

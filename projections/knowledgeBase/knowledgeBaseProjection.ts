@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db.js'
 import { defineProjection } from '../../platform/projection.js'
 import type { Embedder } from '../../platform/embedding/contract.js'
 import { chunkArticle } from './chunk.js'
+import { isoAt } from '../../platform/time.js'
 
 // The title is embedded with every chunk: it is the best short description of what the chunk answers.
 export const embeddingText = (title: string, content: string) => `${title}\n${title}\n${content}`
@@ -15,6 +16,7 @@ export const embeddingText = (title: string, content: string) => `${title}\n${ti
 export function knowledgeBaseProjection(embedder: Embedder) {
   return defineProjection({
     name: 'knowledge_base',
+    tables: ['knowledge_base'],
     topics: [Topics.knowledgeArticles],
     async apply(event, tx) {
       const a = event.value
@@ -25,10 +27,10 @@ export function knowledgeBaseProjection(embedder: Embedder) {
       const vectors = await embedder.embed(chunks.map((c) => embeddingText(a.title, c)))
       for (const [i, content] of chunks.entries()) {
         await tx.query(
-          `INSERT INTO knowledge_base (id, article_id, article_version, chunk_index, title, category, content, embedding, embedding_model, source, source_ticket_id, candidate_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::vector, $9, $10, $11, $12)`,
+          `INSERT INTO knowledge_base (id, article_id, article_version, chunk_index, title, category, content, embedding, embedding_model, source, source_ticket_id, candidate_id, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::vector, $9, $10, $11, $12, $13)`,
           [`${a.article_id}#${i}`, a.article_id, a.version, i, a.title, a.category, content, pgvector.toSql(vectors[i]!), embedder.model,
-            a.source, a.source_ticket_id ?? null, a.candidate_id ?? null],
+            a.source, a.source_ticket_id ?? null, a.candidate_id ?? null, isoAt(a.occurred_at)],
         )
       }
     },
@@ -48,7 +50,8 @@ export async function reembedKnowledge(db: Db, embedder: Embedder, batch = 64): 
     if (!rows.length) return total
     const vectors = await embedder.embed(rows.map((r) => embeddingText(r.title, r.content)))
     for (const [i, r] of rows.entries()) {
-      await db.query('UPDATE knowledge_base SET embedding = $2::vector, embedding_model = $3, updated_at = now() WHERE id = $1', [
+      // updated_at stays the article's: it says when the text changed, and comes from its event.
+      await db.query('UPDATE knowledge_base SET embedding = $2::vector, embedding_model = $3 WHERE id = $1', [
         r.id, pgvector.toSql(vectors[i]!), embedder.model,
       ])
     }

@@ -14,6 +14,7 @@ import { embeddingText } from '../knowledgeBase/knowledgeBaseProjection.js'
 export function knowledgeCandidatesProjection(embedder: Embedder) {
   return defineProjection({
     name: 'knowledge_candidates',
+    tables: ['knowledge_candidates'],
     topics: [Topics.knowledgeCandidates],
     async apply(event, tx) {
       const c = event.value

@@ -1,6 +1,7 @@
 import {
-  Topics, type InboundMessage, type ReplyStatusChanged,
+  Topics, type InboundMessage, type ReplyStatusChanged, type TicketContext,
 } from '../../schemas/index.js'
+import type { Queryable } from '../../platform/db.js'
 import { defineProjection, unhandledTopic } from '../../platform/projection.js'
 import { isoAt } from '../../platform/time.js'
 import { REPLY_ID_HEADER } from '../../platform/replyEvent.js'
@@ -19,9 +20,29 @@ const senderOf = (m: InboundMessage) => [
   m.thread_id,
 ]
 
+/**
+ * A customer message where identity placed it (ticket, conversation, customer), from the
+ * identification or the decision, in either order; `sentiment` only from the decision.
+ */
+async function placeInbound(tx: Queryable, context: TicketContext, sentiment: number | null) {
+  const m = context.inbound
+  // Identified before a merge this projection has already applied: the survivor's now.
+  const customerId = await survivorOf(tx, context.customer_id)
+  await tx.query(
+    `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, channel, channel_message_id, content, created_at, sender_email, sender_phone, thread_id, sender_verified, sentiment)
+     VALUES ($1, $2, $3, $4, 'inbound', 'customer', $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     ON CONFLICT (id) DO UPDATE SET conversation_id = EXCLUDED.conversation_id, customer_id = EXCLUDED.customer_id, ticket_id = EXCLUDED.ticket_id,
+       sender_email = EXCLUDED.sender_email, sender_phone = EXCLUDED.sender_phone, thread_id = EXCLUDED.thread_id, sender_verified = EXCLUDED.sender_verified,
+       sentiment = COALESCE(EXCLUDED.sentiment, messages.sentiment)`,
+    [m.event_id, context.ticket_id, context.conversation_id, customerId, m.channel, m.channel_message_id, m.content, isoAt(m.occurred_at), ...senderOf(m),
+      provenIdentifiers(m).length > 0, sentiment],
+  )
+}
+
 /** messages (both directions, per ticket and conversation) and message_deliveries. */
 export const messagesProjection = defineProjection({
   name: 'messages',
+  tables: ['messages', 'message_deliveries'],
   topics: [Topics.ticketsIncoming, Topics.customersIdentified, Topics.customersMerged, Topics.agentDecisions, Topics.webformOutbound, Topics.emailOutbound, Topics.whatsappOutbound, Topics.replyStatus, Topics.dlq],
   async apply(event, tx) {
     switch (event.topic) {
@@ -36,21 +57,9 @@ export const messagesProjection = defineProjection({
         )
         return
       }
-      case Topics.customersIdentified: {
-        const e = event.value
-        // Identified before a merge this projection has already applied: the survivor's now.
-        const customerId = await survivorOf(tx, e.context.customer_id)
-        await tx.query(
-          `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, channel, channel_message_id, content, created_at, sender_email, sender_phone, thread_id, sender_verified)
-           VALUES ($1, $2, $3, $4, 'inbound', 'customer', $5, $6, $7, $8, $9, $10, $11, $12)
-           ON CONFLICT (id) DO UPDATE SET conversation_id = EXCLUDED.conversation_id, customer_id = EXCLUDED.customer_id, ticket_id = EXCLUDED.ticket_id,
-             sender_email = EXCLUDED.sender_email, sender_phone = EXCLUDED.sender_phone, thread_id = EXCLUDED.thread_id, sender_verified = EXCLUDED.sender_verified`,
-          [e.context.inbound.event_id, e.context.ticket_id, e.context.conversation_id, customerId, e.context.inbound.channel,
-            e.context.inbound.channel_message_id, e.context.inbound.content, isoAt(e.context.inbound.occurred_at), ...senderOf(e.context.inbound),
-            provenIdentifiers(e.context.inbound).length > 0],
-        )
+      case Topics.customersIdentified:
+        await placeInbound(tx, event.value.context, null)
         return
-      }
       case Topics.dlq: {
         // A reply that could not be sent after every retry: the ticket shows it failed, and why.
         const d = event.value
@@ -68,11 +77,11 @@ export const messagesProjection = defineProjection({
         await tx.query('UPDATE messages SET customer_id = $1 WHERE customer_id = ANY($2::uuid[])', [survivor, merged])
         return
       }
-      case Topics.agentDecisions: {
-        const d = event.value
-        await tx.query('UPDATE messages SET sentiment = $2 WHERE id = $1', [d.context.inbound.event_id, d.sentiment])
+      case Topics.agentDecisions:
+        // The decision carries the placed message too: whichever of the two is projected first
+        // writes the row, so the sentiment is never lost to an UPDATE that found nothing.
+        await placeInbound(tx, event.value.context, event.value.sentiment)
         return
-      }
       case Topics.replyStatus: {
         const s = event.value
         await tx.query(

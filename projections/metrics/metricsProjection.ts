@@ -8,6 +8,7 @@ import { isoAt } from '../../platform/time.js'
  */
 export const metricsProjection = defineProjection({
   name: 'metrics',
+  tables: ['reply_metrics'],
   topics: [Topics.metrics],
   async apply(event, tx) {
     const m = event.value

@@ -86,6 +86,7 @@ async function applyStaffAction(tx: Queryable, a: StaffActionTaken) {
 /** tickets, escalations and ticket_notes. */
 export const ticketsProjection = defineProjection({
   name: 'tickets',
+  tables: ['tickets', 'escalations', 'ticket_notes'],
   topics: [Topics.ticketsIncoming, Topics.customersIdentified, Topics.customersMerged, Topics.ticketLifecycle, Topics.replyStatus, Topics.escalations, Topics.staffActions],
   async apply(event, tx) {
     switch (event.topic) {
