@@ -9,9 +9,9 @@ import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { openRuntime, type Runtime } from '../platform/runtime.js'
 import { rebuildReadModel, tableChecksums } from '../platform/rebuild.js'
-import type { Projection } from '../platform/projection.js'
+import { projectionGroup, type Projection } from '../platform/projection.js'
 import { embedderFor, type Running } from './roles.js'
-import { READ_MODEL_NAMES, readModels } from './readModels.js'
+import { READ_MODEL_NAMES, readModels } from '../projections/readModels.js'
 import { Topics, type InboundMessage } from '../schemas/index.js'
 import { startSeeded } from '../testing/seeded.js'
 import { eventually, freshDatabase, noStack, stack, testConfig, testLog, uniqueName } from '../testing/stack.js'
@@ -63,7 +63,7 @@ describe('rebuilding the read models from the log (Kafka, registry, Postgres)', 
   const atRest = () =>
     eventually(async () => {
       for (const p of projections) {
-        const lag = (await rt.transport.positions(`fte.projection.${p.name}`, p.topics)).reduce((n, x) => n + x.lag, 0)
+        const lag = (await rt.transport.positions(projectionGroup(p.name), p.topics)).reduce((n, x) => n + x.lag, 0)
         if (lag > 0) return false
       }
       return true

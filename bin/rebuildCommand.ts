@@ -1,7 +1,7 @@
 import type { Runtime } from '../platform/runtime.js'
 import { rebuildReadModel, RebuildError, type RebuildProgress } from '../platform/rebuild.js'
 import { embedderFor } from './roles.js'
-import { READ_MODEL_NAMES, readModels } from './readModels.js'
+import { READ_MODEL_NAMES, readModels } from '../projections/readModels.js'
 
 export const REBUILD_USAGE = `rebuild [--read-model <name>]
                            rebuild read models from the log (all, or one of ${READ_MODEL_NAMES.join(', ')});

@@ -14,7 +14,7 @@ import { dispatchStage } from '../pipelines/dispatch/stage.js'
 import { sendersFor } from './senders.js'
 import { circuitBreaker } from '../pipelines/dispatch/breaker.js'
 import { reembedKnowledge } from '../projections/knowledgeBase/knowledgeBaseProjection.js'
-import { readModels } from './readModels.js'
+import { readModelLag, readModels } from '../projections/readModels.js'
 import { hashEmbedder, openAiEmbedder, sentenceEmbedder, type Embedder } from '../platform/embedding/embedder.js'
 import { ensureModelFiles, MINILM, type ModelFiles } from '../platform/embedding/modelFiles.js'
 import type { Config } from '../platform/config.js'
@@ -27,6 +27,7 @@ import { ticketOwnedByPerson } from '../projections/tickets/staffViews.js'
 import { createGateway } from '../gateways/gateway.js'
 import { consoleBaseUrl, firstStartSignIn } from '../gateways/console/signInLinks.js'
 import { metricsApp } from '../gateways/ops/routes.js'
+import { metrics } from '../platform/metrics.js'
 import { ARTICLES } from '../demo/articles.js'
 
 export const ROLES = ['gateway', 'identity', 'retrieval', 'decision', 'dispatch', 'projections'] as const
@@ -81,6 +82,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
   let metricsServer: Server | undefined
   let ready = false
   let consoleSignIn: string | null = null
+  let lagSampler: (() => void) | undefined
   // Only the roles that embed load the model: a gateway pod needs none of it.
   const embedder = roles.includes('retrieval') || roles.includes('projections') ? await embedderFor(rt) : null
   const starting: Promise<Subscription>[] = []
@@ -112,6 +114,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         }
         // Approved candidates become articles; beside the knowledge-base projection, which embeds them.
         starting.push(runStage(rt.transport, curationStage(rt.db)))
+        lagSampler = sampleProjectionLag(rt)
         break
       }
       case 'gateway':
@@ -146,9 +149,22 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         s.closeAllConnections() // idle keep-alive sockets would otherwise hold close() open
         await closed
       }
+      lagSampler?.()
       await Promise.all(subs.map((s) => s.stop().catch(() => undefined)))
     },
   }
+}
+
+/** Keeps fte_projection_lag_events current; answers a function that stops it. */
+function sampleProjectionLag(rt: Runtime, everyMs = 15_000): () => void {
+  const sample = () =>
+    readModelLag(rt.transport)
+      .then((lags) => lags.forEach((l) => metrics.projectionLag.set({ read_model: l.read_model }, l.lag)))
+      .catch((err: Error) => rt.log.warn('could not read the projections\' lag', { error: err.message }))
+  const timer = setInterval(() => void sample(), everyMs)
+  timer.unref()
+  void sample()
+  return () => clearInterval(timer)
 }
 
 /**

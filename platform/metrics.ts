@@ -43,4 +43,10 @@ export const metrics = {
     labelNames: ['route', 'status'] as const,
     registers: [registry],
   }),
+  projectionLag: new client.Gauge({
+    name: 'fte_projection_lag_events',
+    help: 'Events on its topics a read model has not applied yet (read every 15 s by the projections role)',
+    labelNames: ['read_model'] as const,
+    registers: [registry],
+  }),
 }

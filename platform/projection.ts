@@ -39,9 +39,12 @@ export async function applyOnce<T extends Topic>(db: Pick<Db, 'transaction'>, pr
   })
 }
 
+/** The consumer group a read model's projection runs as: its lag is the read model's. */
+export const projectionGroup = (name: string) => `fte.projection.${name}`
+
 export function runProjection<T extends Topic>(transport: Transport, db: Db, projection: Projection<T>): Promise<Subscription> {
   return transport.subscribe({
-    group: `fte.projection.${projection.name}`,
+    group: projectionGroup(projection.name),
     topics: projection.topics,
     handle: async (event) => void (await applyOnce(db, projection, event)),
   })

@@ -192,6 +192,17 @@ describe('reports', () => {
     assert.equal((await get('/conversations/not-an-id?format=csv')).status, 404)
   })
 
+  it('tells how far behind the log each read model is', async () => {
+    const r = await json('/metrics/read-models')
+    const names = (r.read_models as Json[]).map((m) => m.read_model).sort()
+    assert.deepEqual(names, ['customers', 'dead_letters', 'knowledge_base', 'knowledge_candidates', 'messages', 'metrics', 'tickets'])
+    const tickets = (r.read_models as Json[]).find((m) => m.read_model === 'tickets')!
+    assert.ok(tickets.events > sent.length, 'the tickets projection reads several topics')
+    await eventually(async () => ((await json('/metrics/read-models')).read_models as Json[]).every((m) => m.lag === 0), { what: 'every read model up to date' })
+    const metrics = await (await fetch(`${app.metricsUrl}/metrics`)).text()
+    assert.match(metrics, /^fte_projection_lag_events\{read_model="tickets"\} \d+$/m)
+  })
+
   it('gives a conversation\'s full history with the channel on every message, as JSON or CSV', async () => {
     const id = (await rt.db.query<{ conversation_id: string }>("SELECT conversation_id FROM messages WHERE sender_email = 'eve@example.com'")).rows[0]!.conversation_id
     const view = await json(`/conversations/${id}`)
@@ -253,6 +264,7 @@ describe('reports', () => {
       const negative = page.locator('section.panel', { has: page.getByRole('heading', { name: 'Most negative conversations today' }) })
       await waitForText(negative, /lost all my work AGAIN/, 'the excerpt')
       assert.match((await negative.locator('a').first().getAttribute('href'))!, /^\/console\/tickets\//)
+      await waitForText(page.locator('table.read-models tr', { hasText: 'tickets' }), /^tickets\s*Up to date\s*0\s*\d+$/, 'the tickets read model up to date')
       await page.screenshot({ path: '/tmp/fte-reports.png', fullPage: true })
 
       // Another period re-reads everything: in the last 24 hours only today's message came in.

@@ -1,6 +1,7 @@
 import Router from '@koa/router'
 import { channelMetrics, CHANNELS, sentimentReport, summary } from '../../projections/reports/reports.js'
 import type { GatewayDeps } from '../http/deps.js'
+import { readModelLag } from '../../projections/readModels.js'
 import { sendCsv } from '../http/csv.js'
 import { requireStaff, type StaffState } from '../staff/auth.js'
 import { parseFormat, parseRange, parseReportDay } from './reportQuery.js'
@@ -71,6 +72,11 @@ export function reportRoutes(deps: GatewayDeps): Router<StaffState> {
       'previous_7_days_avg_sentiment', 'change', 'conversation_id', 'ticket_id', 'ticket_number', 'category', 'subject', 'status',
       'escalation_reason', 'excerpt',
     ], rows)
+  })
+
+  // How fresh the reports are: each read model's events not yet applied (also a Prometheus gauge).
+  router.get('/metrics/read-models', read, async (ctx) => {
+    ctx.body = { read_models: await readModelLag(deps.transport) }
   })
 
   return router

@@ -48,7 +48,12 @@ function rangeOf(period: Period, now: number) {
   return { from: new Date(now - Number(period) * 86_400_000).toISOString(), to: new Date(now).toISOString() }
 }
 
-type Loaded = { channels: ChannelReport; summary: Summary; sentiment: SentimentReport }
+interface ReadModelLag {
+  read_model: string
+  lag: number
+  events: number
+}
+type Loaded = { channels: ChannelReport; summary: Summary; sentiment: SentimentReport; readModels: ReadModelLag[] }
 
 /**
  * What analysts look at: volume, hand-overs and their reasons, response times and how customers
@@ -70,10 +75,11 @@ export function Reports({ report, say }: ScreenProps) {
       api<ChannelReport>(`/metrics/channels?${q}`),
       api<Summary>(`/metrics/summary?${q}`),
       api<SentimentReport>('/reports/sentiment'),
+      api<{ read_models: ReadModelLag[] }>('/metrics/read-models'),
     ])
-      .then(([channels, summary, sentiment]) => {
+      .then(([channels, summary, sentiment, lag]) => {
         if (!live) return
-        setData({ channels, summary, sentiment })
+        setData({ channels, summary, sentiment, readModels: lag.read_models })
         say(`Reports for the ${PERIODS[period].toLowerCase()} loaded.`)
       })
       .catch(report)
@@ -177,6 +183,32 @@ export function Reports({ report, say }: ScreenProps) {
                 </li>
               ))}
             </ul>
+          </section>
+          <section className="panel" aria-labelledby={`${uid}-fresh`}>
+            <h2 id={`${uid}-fresh`}>How fresh these figures are</h2>
+            <p className="hint">Each read model is built from the event log; events it has not applied yet are not in the figures above.</p>
+            <table className="queue read-models">
+              <thead>
+                <tr>
+                  <th scope="col">Read model</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Events behind</th>
+                  <th scope="col">Events in its log</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.readModels.map((m) => (
+                  <tr key={m.read_model}>
+                    <th scope="row" className="mono">
+                      {m.read_model}
+                    </th>
+                    <td>{m.lag === 0 ? 'Up to date' : `Catching up: ${count(m.lag)} behind`}</td>
+                    <td>{count(m.lag)}</td>
+                    <td>{count(m.events)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </section>
           <section className="panel" aria-labelledby={`${uid}-csv`}>
             <h2 id={`${uid}-csv`}>Download</h2>
