@@ -52,6 +52,8 @@ export async function rebuildReadModel(opts: {
   onProgress?: (p: RebuildProgress) => void
   /** How often the group's lag is read (and progress reported). */
   pollMs?: number
+  /** The longest the swap may hold live updates back while the copy catches up. */
+  holdLimitMs?: number
 }): Promise<RebuildResult> {
   const { db, transport, projection, log } = opts
   const started = Date.now()
@@ -152,11 +154,14 @@ export async function rebuildReadModel(opts: {
       }
     }
   }
-  /** Until the group has read the whole log into staging and all of it is applied. */
-  const caughtUp = async (phase: RebuildProgress['phase']) => {
+  /** Until the group has read the whole log into staging and all of it is applied (or the deadline passes). */
+  const caughtUp = async (phase: RebuildProgress['phase'], deadline = Infinity) => {
     for (;;) {
       await replay()
       if ((await report(phase)) === 0) return
+      if (Date.now() > deadline) {
+        throw new RebuildError('the copy did not catch up with the log while live updates were held back; the current tables were kept (try again when traffic is lower)')
+      }
       await sleep(opts.pollMs ?? 250)
     }
   }
@@ -174,8 +179,9 @@ export async function rebuildReadModel(opts: {
     const rows = await db.transaction(async (tx) => {
       if (db.kind === 'postgres') {
         await tx.query(`SELECT pg_advisory_xact_lock(hashtext('fte.projection.' || $1))`, [projection.name])
-        // Live applies are held back now; what reached the log before they stopped is drained into the copy.
-        await caughtUp('catching up')
+        // Live applies are held back now; what reached the log before they stopped is drained into
+        // the copy. Not for long: the live read model stands still meanwhile.
+        await caughtUp('catching up', Date.now() + (opts.holdLimitMs ?? 30_000))
         await stop()
         await replay()
       }
