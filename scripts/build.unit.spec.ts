@@ -17,7 +17,7 @@ describe('the build', () => {
     assert.equal(tsc.status, 0, tsc.stderr || tsc.stdout)
     const ours = tsc.stdout.split('\n').map((f) => path.relative(root, f.trim())).filter((f) => f && !f.startsWith('..') && !f.startsWith('node_modules'))
     assert.ok(ours.some((f) => f === path.join('bin', 'fte.ts')), 'the CLI is in the build')
-    const forbidden = ours.filter((f) => /\.spec\.tsx?$/.test(f) || /^(testing|loadtest|scripts|k8s)\//.test(f) || /standin/i.test(f) || /^demo\/(evaluate|samples)\.ts$/.test(f))
+    const forbidden = ours.filter((f) => /\.spec\.tsx?$/.test(f) || /^(testing|loadtest|scripts|k8s)\//.test(f) || /standin/i.test(f) || /^demo\/(evaluate|samples|evalCases|evalSplit)\.ts$/.test(f))
     assert.deepEqual(forbidden, [])
   })
 })
