@@ -12,7 +12,7 @@ import ts from 'typescript'
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const PRODUCT = ['schemas', 'platform', 'pipelines', 'projections', 'gateways', 'bin', 'demo']
-const notProduct = (f: string) => /\.spec\.tsx?$|\.d\.ts$/.test(f) || /^demo\/(evaluate|samples)\.ts$/.test(f)
+const notProduct = (f: string) => /\.spec\.tsx?$|\.d\.ts$/.test(f) || /^demo\/(evaluate|samples|evalCases|evalSplit)\.ts$/.test(f)
 
 function productionFiles(): string[] {
   const out: string[] = []
