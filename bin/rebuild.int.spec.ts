@@ -117,7 +117,7 @@ describe('rebuilding the read models from the log (Kafka, registry, Postgres)', 
     }
     const served: number[] = []
     let events = 0
-    for (const projection of projections) {
+    for (const projection of projections.filter((p) => !p.notRebuilt)) {
       const r = await rebuildReadModel({
         db: rt.db, transport: rt.transport, projection, log: rt.log,
         // While the copy is built, the product reads the current tables, whole.

@@ -22,7 +22,7 @@ function progressPrinter(out: NodeJS.WriteStream = process.stderr) {
     if (out.isTTY) {
       out.write(`\r\x1b[2K${line}`)
       if (p.phase === 'done') out.write('\n')
-    } else if (p.phase !== 'replaying' || Date.now() - lastLine >= 5000) {
+    } else if ((p.phase !== 'replaying' && p.phase !== 'reading the log') || Date.now() - lastLine >= 5000) {
       out.write(`${line}\n`)
       lastLine = Date.now()
     }
@@ -43,7 +43,10 @@ export async function rebuildCommand(rt: Runtime, args: string[]): Promise<void>
   // Only the knowledge read models embed: the model is loaded when one of them is rebuilt.
   const embeds = wanted.some((w) => w === 'knowledge_base' || w === 'knowledge_candidates')
   const embedder = embeds ? await embedderFor(rt) : { model: 'unused', minScore: 0, duplicateScore: 1, embed: () => Promise.reject(new Error('no embedder')) }
-  const projections = readModels(embedder).filter((p) => wanted.includes(p.name))
+  const all = readModels(embedder)
+  const refused = all.find((p) => p.name === only && p.notRebuilt)
+  if (refused) throw new RebuildUsageError(`${refused.name} is not rebuilt from the log: ${refused.notRebuilt}`)
+  const projections = all.filter((p) => wanted.includes(p.name) && !p.notRebuilt)
   const print = progressPrinter()
   let events = 0
   const started = Date.now()

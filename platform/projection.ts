@@ -11,6 +11,8 @@ export interface Projection<T extends Topic = Topic> {
   topics: readonly T[]
   /** The read model: every table this projection writes, and no other (a rebuild replaces them together). */
   tables: readonly string[]
+  /** Set, saying why, when the tables hold state no event carries: `fte rebuild` leaves them alone. */
+  notRebuilt?: string
   apply(event: DeliveredEvent<T>, tx: Queryable): Promise<void>
 }
 

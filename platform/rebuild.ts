@@ -6,7 +6,7 @@ import type { DeliveredEvent, Transport } from './transport/contract.js'
 /** What a rebuild reports as it goes, and once more when it is done. */
 export interface RebuildProgress {
   readModel: string
-  phase: 'replaying' | 'catching up' | 'swapping' | 'done'
+  phase: 'reading the log' | 'replaying' | 'catching up' | 'swapping' | 'done'
   /** Events applied to the new tables so far. */
   done: number
   /** Events the log holds for it: done plus what is still ahead (grows while traffic continues). */
@@ -55,6 +55,14 @@ export async function rebuildReadModel(opts: {
   /** The longest the swap may hold live updates back while the copy catches up. */
   holdLimitMs?: number
 }): Promise<RebuildResult> {
+  const { db, projection } = opts
+  if (projection.notRebuilt) throw new RebuildError(`${projection.name} is not rebuilt from the log: ${projection.notRebuilt}`)
+  // One rebuild of a read model at a time: a second one waits for the first, instead of
+  // dropping its copy half way.
+  return db.exclusive(lockKey(`fte.rebuild.${projection.name}`), () => rebuildOnce(opts))
+}
+
+async function rebuildOnce(opts: Parameters<typeof rebuildReadModel>[0]): Promise<RebuildResult> {
   const { db, transport, projection, log } = opts
   const started = Date.now()
   const shadow = `fte_rebuild_${projection.name}`
@@ -62,14 +70,33 @@ export async function rebuildReadModel(opts: {
   const tables = [...projection.tables, 'processed_events']
   const S = ident(shadow)
 
+  // Events the broker already deleted cannot be replayed: the copy would be missing them.
+  const trimmed = (await transport.positions(`fte.rebuild.${projection.name}.check`, projection.topics)).filter((p) => p.trimmed)
+  if (trimmed.length) {
+    throw new RebuildError(
+      `the log no longer holds the oldest events of ${[...new Set(trimmed.map((p) => p.topic))].join(', ')} (retention deleted them); a rebuild would lose them, so the current tables were kept`,
+    )
+  }
+
   await db.exec(`DROP SCHEMA IF EXISTS ${S} CASCADE; CREATE SCHEMA ${S};`)
-  for (const t of tables) await db.exec(`CREATE TABLE ${S}.${ident(t)} (LIKE ${ident(live)}.${ident(t)} INCLUDING ALL)`)
-  // The log as read, before it is applied: the topics arrive interleaved by how fast each
-  // partition is fetched, and are applied in the order they happened instead (see replay()).
-  await db.exec(`CREATE TABLE ${S}.staged (
-    topic text NOT NULL, part int NOT NULL, "offset" bigint NOT NULL, occurred_at bigint NOT NULL, event text NOT NULL,
-    applied boolean NOT NULL DEFAULT false, PRIMARY KEY (topic, part, "offset"));
-    CREATE INDEX ON ${S}.staged (occurred_at, topic, part, "offset") WHERE NOT applied;`)
+  try {
+    for (const t of tables) await db.exec(`CREATE TABLE ${S}.${ident(t)} (LIKE ${ident(live)}.${ident(t)} INCLUDING ALL)`)
+    // The log as read, before it is applied: see replay() for the order it is applied in.
+    await db.exec(`CREATE TABLE ${S}.staged (
+      topic text NOT NULL, part int NOT NULL, "offset" bigint NOT NULL, occurred_at bigint NOT NULL, event text NOT NULL,
+      applied boolean NOT NULL DEFAULT false, PRIMARY KEY (topic, part, "offset"));`)
+    return await replayAndSwap(opts, { started, live, S, tables })
+  } finally {
+    // Success or not, the copy goes: it holds every event of the read model, customers' words included.
+    await db.exec(`DROP SCHEMA IF EXISTS ${S} CASCADE`).catch((err: Error) => log.warn('could not drop the rebuild copy', { schema: shadow, error: err.message }))
+  }
+}
+
+async function replayAndSwap(
+  opts: Parameters<typeof rebuildReadModel>[0],
+  { started, live, S }: { started: number; live: string; S: string; tables: string[] },
+): Promise<RebuildResult> {
+  const { db, transport, projection, log } = opts
   // Unqualified names in the projection resolve to the copy first, then to the live schema (for
   // tables of other read models it may read).
   const onCopy: Pick<Db, 'transaction'> = {
@@ -80,15 +107,29 @@ export async function rebuildReadModel(opts: {
       }),
   }
 
+  const failures: string[] = []
   const group = `fte.rebuild.${projection.name}.${started}`
   const sub = await transport.subscribe({
     group,
     topics: projection.topics,
+    // Never throws, so the transport never dead-letters for a rebuild: a rebuild publishes
+    // nothing. An event that cannot be staged stops the swap instead.
     handle: async (event) => {
-      await db.query(
-        `INSERT INTO ${S}.staged (topic, part, "offset", occurred_at, event) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-        [event.topic, event.partition, event.offset, event.value.occurred_at, JSON.stringify(event)],
-      )
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.query(
+            `INSERT INTO ${S}.staged (topic, part, "offset", occurred_at, event) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+            [event.topic, event.partition, event.offset, event.value.occurred_at, JSON.stringify(event)],
+          )
+          return
+        } catch (err) {
+          if (attempt >= 5) {
+            failures.push(`${event.topic}@${event.partition}:${event.offset}: could not stage: ${(err as Error).message}`)
+            return
+          }
+          await sleep(100 * 2 ** attempt)
+        }
+      }
     },
   })
   let stopped = false
@@ -98,45 +139,42 @@ export async function rebuildReadModel(opts: {
   }
 
   let done = 0
-  const failures: string[] = []
-  const staged = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${S}.staged`)).rows[0]!.n
+  const unapplied = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${S}.staged WHERE NOT applied`)).rows[0]!.n
   const lag = async () => (await transport.positions(group, projection.topics)).reduce((n, p) => n + p.lag, 0)
-  const report = async (phase: RebuildProgress['phase'], known?: number) => {
-    const ahead = known ?? (await lag()) + (await staged()) - done
+  const report = (phase: RebuildProgress['phase'], ahead: number) => {
     const seconds = (Date.now() - started) / 1000
     const rate = seconds > 0 ? done / seconds : 0
     opts.onProgress?.({ readModel: projection.name, phase, done, total: done + ahead, eventsPerSecond: Math.round(rate), secondsLeft: rate > 0 ? Math.ceil(ahead / rate) : null })
-    return ahead
   }
 
   /**
-   * Applies what is staged and not yet applied, in the order it happened (event time, then the
-   * log position for events of the same millisecond), in batches. A stage's output carries a
-   * later time than its input, so this is the order the live projection met them in, save for
-   * events that were in flight together, which projections take in any order anyway.
+   * Applies everything staged and not yet applied, in the order it happened. Events of one
+   * partition keep their log order (the order the live projection and every stage met them in,
+   * whatever the producers' clocks said); partitions are merged by event time, each event
+   * taking the latest time seen so far in its partition, with the log position breaking ties.
+   * A stage's output carries a later time than its input, so causes come before effects.
    */
   const replay = async () => {
-    const q = db
     let lastReport = Date.now()
     for (;;) {
       const rows = (
-        await q.query<{ topic: string; part: number; offset: string; event: string }>(
-          `SELECT topic, part, "offset"::text AS "offset", event FROM ${S}.staged WHERE NOT applied ORDER BY occurred_at, topic, part, "offset" LIMIT 500`,
+        await db.query<{ topic: string; part: number; offset: string; event: string }>(
+          `SELECT topic, part, "offset"::text AS "offset", event FROM (
+             SELECT *, max(occurred_at) OVER (PARTITION BY topic, part ORDER BY "offset") AS at FROM ${S}.staged
+           ) ordered WHERE NOT applied ORDER BY at, topic, part, "offset" LIMIT 500`,
         )
       ).rows
       if (!rows.length) return
       for (const r of rows) {
-        const event = JSON.parse(r.event, revive) as DeliveredEvent
-        await applyWithRetries(event)
-        await q.query(`UPDATE ${S}.staged SET applied = true WHERE topic = $1 AND part = $2 AND "offset" = $3`, [r.topic, r.part, r.offset])
+        await applyWithRetries(JSON.parse(r.event, revive) as DeliveredEvent)
+        await db.query(`UPDATE ${S}.staged SET applied = true WHERE topic = $1 AND part = $2 AND "offset" = $3`, [r.topic, r.part, r.offset])
       }
       if (Date.now() - lastReport >= (opts.pollMs ?? 250)) {
-        await report('replaying')
+        report('replaying', await unapplied())
         lastReport = Date.now()
       }
     }
   }
-  // Never to the DLQ: a rebuild must not publish. An event that keeps failing stops the swap.
   const applyWithRetries = async (event: DeliveredEvent) => {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -154,23 +192,29 @@ export async function rebuildReadModel(opts: {
       }
     }
   }
-  /** Until the group has read the whole log into staging and all of it is applied (or the deadline passes). */
+  /**
+   * Reads the log into staging until the group has all of it, and only then applies: applying
+   * while a slow partition is still being read would put its earlier events after later ones.
+   * Repeats until nothing new arrived meanwhile (or the deadline passes).
+   */
   const caughtUp = async (phase: RebuildProgress['phase'], deadline = Infinity) => {
     for (;;) {
-      await replay()
-      if ((await report(phase)) === 0) return
-      if (Date.now() > deadline) {
+      const ahead = await lag()
+      const pending = await unapplied()
+      report(phase, ahead + pending)
+      if (ahead === 0 && pending === 0) return
+      if (ahead === 0) await replay()
+      else if (Date.now() > deadline) {
         throw new RebuildError('the copy did not catch up with the log while live updates were held back; the current tables were kept (try again when traffic is lower)')
-      }
-      await sleep(opts.pollMs ?? 250)
+      } else await sleep(opts.pollMs ?? 250)
     }
   }
   const failed = () => new RebuildError(`${failures.length} event(s) could not be applied; the current tables were kept:\n  ${failures.slice(0, 10).join('\n  ')}`)
 
   try {
-    await caughtUp('replaying')
+    await caughtUp('reading the log')
     if (failures.length) throw failed()
-    await report('swapping')
+    report('swapping', 0)
     // PGlite is one session: the embedded log's poll would queue behind the swap, so stop first.
     if (db.kind === 'pglite') {
       await stop()
@@ -186,14 +230,20 @@ export async function rebuildReadModel(opts: {
         await replay()
       }
       if (failures.length) throw failed()
-      return swap(tx, live, shadow, projection)
+      return swap(tx, live, S, projection)
     })
-    await report('done', 0)
-    await db.exec(`DROP SCHEMA IF EXISTS ${S} CASCADE`)
+    report('done', 0)
     return { readModel: projection.name, events: done, seconds: (Date.now() - started) / 1000, rows }
   } finally {
     await stop().catch(() => undefined)
   }
+}
+
+/** A session lock key for a name (advisory locks take a number). */
+function lockKey(name: string): number {
+  let h = 0
+  for (const c of name) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0
+  return h
 }
 
 /** Buffers (Avro bytes, e.g. a dead letter's original value) survive the staging table's JSON. */
@@ -201,7 +251,7 @@ const revive = (_key: string, v: unknown) =>
   v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' && Array.isArray((v as { data?: unknown }).data) ? Buffer.from((v as { data: number[] }).data) : v
 
 /** The rebuilt rows replace the live ones, table by table, with the rebuild's record of what it applied. */
-async function swap(tx: Queryable, live: string, shadow: string, projection: Projection): Promise<Record<string, number>> {
+async function swap(tx: Queryable, live: string, S: string, projection: Projection): Promise<Record<string, number>> {
   const rows: Record<string, number> = {}
   for (const t of projection.tables) {
     // Generated columns (the full-text index) are computed again on insert.
@@ -212,11 +262,13 @@ async function swap(tx: Queryable, live: string, shadow: string, projection: Pro
       )
     ).rows.map((r) => ident(r.c)).join(', ')
     await tx.query(`DELETE FROM ${ident(live)}.${ident(t)}`)
-    await tx.query(`INSERT INTO ${ident(live)}.${ident(t)} (${cols}) SELECT ${cols} FROM ${ident(shadow)}.${ident(t)}`)
+    // A row another projection wrote meanwhile (customer_merges is recorded by several) is the
+    // same row the copy has: the first one stays.
+    await tx.query(`INSERT INTO ${ident(live)}.${ident(t)} (${cols}) SELECT ${cols} FROM ${S}.${ident(t)} ON CONFLICT DO NOTHING`)
     rows[t] = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ident(live)}.${ident(t)}`)).rows[0]!.n
   }
   await tx.query(`DELETE FROM ${ident(live)}.processed_events WHERE consumer = $1`, [projection.name])
-  await tx.query(`INSERT INTO ${ident(live)}.processed_events SELECT * FROM ${ident(shadow)}.processed_events`)
+  await tx.query(`INSERT INTO ${ident(live)}.processed_events SELECT * FROM ${S}.processed_events`)
   return rows
 }
 

@@ -158,12 +158,12 @@ describe('reports', () => {
     assert.match(channels.disposition ?? '', /^attachment; filename="channels-[\d-]+\.csv"$/)
     const lines = (channels.body as string).trim().split('\r\n')
     assert.equal(lines[0], 'channel,from,to,total_conversations,messages_in,messages_out,escalations,escalation_rate,avg_sentiment,response_time_p50_ms,response_time_p95_ms,replies_timed')
-    assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['email', 'whatsapp', 'web_form'])
+    assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['"email"', '"whatsapp"', '"web_form"'])
     assert.equal(lines[2]!.split(',')[3], '4')
 
     const summary = (await get('/metrics/summary?format=csv')).body as string
-    assert.match(summary, /\r\ntickets,total,5\r\n/)
-    assert.match(summary, /\r\ntickets_by_status,escalated,\d+\r\n/)
+    assert.match(summary, /\r\n"tickets","total",5\r\n/)
+    assert.match(summary, /\r\n"tickets_by_status","escalated",\d+\r\n/)
 
     const sentiment = (await get(`/reports/sentiment?date=${isoDay(day)}&format=csv`)).body as string
     const negative = sentiment.split('\r\n').find((l) => l.includes('negative_conversation'))!

@@ -46,6 +46,8 @@ export interface PartitionPosition {
   size: number
   /** Of those, the events the group has not finished yet (all of them for a group that never ran). */
   lag: number
+  /** Older events were deleted (retention): the partition no longer starts at its first event. */
+  trimmed: boolean
 }
 
 export interface Transport {

@@ -151,7 +151,8 @@ export function embeddedTransport(opts: {
           [prefix + group, topics.map(physical)],
         )
       ).rows
-      return rows.map((r) => ({ topic: logical(r.topic), partition: 0, size: r.size, lag: r.lag }))
+      // The embedded log never deletes an event.
+      return rows.map((r) => ({ topic: logical(r.topic), partition: 0, size: r.size, lag: r.lag, trimmed: false }))
     },
     async close() {
       await Promise.all([...subscriptions].map((s) => s.stop()))

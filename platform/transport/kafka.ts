@@ -208,7 +208,7 @@ export function kafkaTransport(opts: {
           const high = Number(p.high)
           const at = Number(done.find((d) => d.partition === p.partition)?.offset ?? -1)
           // -1: the group never committed here, so it starts from the oldest event kept.
-          out.push({ topic, partition: p.partition, size: high - low, lag: high - (at >= low ? at : low) })
+          out.push({ topic, partition: p.partition, size: high - low, lag: high - (at >= low ? at : low), trimmed: low > 0 })
         }
       }
       return out

@@ -6,6 +6,9 @@ import { isoAt } from '../../platform/time.js'
 export const deadLettersProjection = defineProjection({
   name: 'dead_letters',
   tables: ['dead_letters'],
+  // `fte dlq replay` marks a letter replayed in the table itself; a rebuild would forget it and
+  // `dlq replay --all` would send every replayed letter again.
+  notRebuilt: 'it records which dead letters were replayed (fte dlq replay), which no event says',
   topics: [Topics.dlq],
   async apply(event, tx) {
     const d = event.value

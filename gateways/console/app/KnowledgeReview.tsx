@@ -60,12 +60,14 @@ export function KnowledgeReview({ me, say, report }: ScreenProps) {
       await api(`/api/knowledge/candidates/${encodeURIComponent(c.candidate_id)}/${action}`, { body })
       say(action === 'approve' ? 'Approved; publishing it to the knowledge base…' : 'Rejecting…')
       const followed = await pollUntil(() => read(state), (list) => !list.some((x) => x.candidate_id === c.candidate_id), setCandidates)
+      // Another admin may have decided it first: say what holds, not what was asked.
+      const now = followed.done ? await api<Candidate>(`/api/knowledge/candidates/${encodeURIComponent(c.candidate_id)}`) : null
       say(
-        followed.done
-          ? action === 'approve'
-            ? `Approved: "${c.title}" is now in the knowledge base.`
-            : `Rejected: "${c.title}".`
-          : 'Accepted. The list will show it in a moment.',
+        !now
+          ? 'Accepted. The list will show it in a moment.'
+          : now.state === 'approved'
+            ? `Approved: "${now.title}" is now in the knowledge base.`
+            : `Rejected: "${now.title}".`,
       )
       heading.current?.focus()
     },
