@@ -5,12 +5,13 @@
  * escalation precision and recall, escalation rate, answer-topic hit rate at 1, out-of-scope
  * questions handed over, calm questions escalated as upset, angry ones let through, identity
  * accuracy on the multi-channel scenarios, p50/p95 decision latency, and every case it got wrong.
- * `npm run eval -- --split test` prints one split only.
+ * `npm run eval -- --split test` prints one split only; `--dump <file>` also writes what retrieval
+ * found and what was decided for every message, as JSON lines, for fitting thresholds on dev.
  *
  * Web-form samples go through POST /support/submit; email and WhatsApp samples are published on
  * fte.tickets.incoming as their gateways would publish them.
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { loadConfig } from '../platform/config.js'
@@ -18,7 +19,7 @@ import { createLogger } from '../platform/log.js'
 import { openRuntime } from '../platform/runtime.js'
 import { stableId } from '../platform/ids.js'
 import { startSeeded } from '../testing/seeded.js'
-import { Topics, type AgentDecision, type CustomerIdentified, type InboundMessage } from '../schemas/index.js'
+import { Topics, type AgentDecision, type CustomerIdentified, type InboundMessage, type KnowledgeRetrieved } from '../schemas/index.js'
 import { percentile } from '../loadtest/driver.js'
 import { SAMPLES, IDENTITY_SCENARIOS, type Sample } from './samples.js'
 import { EVAL_CASES } from './evalCases.js'
@@ -47,10 +48,12 @@ async function main() {
   const app = await startSeeded(rt, { timeoutMs: 120_000 })
 
   const decisions = new Map<string, AgentDecision>()
+  const retrieved = new Map<string, KnowledgeRetrieved>()
   const identified = new Map<string, CustomerIdentified>()
   const mergedInto = new Map<string, string>()
   const subs = [
     await rt.transport.subscribe({ group: 'eval.decisions', topics: [Topics.agentDecisions], handle: async (e) => void decisions.set(e.value.context.inbound.event_id, e.value) }),
+    await rt.transport.subscribe({ group: 'eval.retrieved', topics: [Topics.knowledgeRetrieved], handle: async (e) => void retrieved.set(e.value.context.inbound.event_id, e.value) }),
     await rt.transport.subscribe({ group: 'eval.identity', topics: [Topics.customersIdentified], handle: async (e) => void identified.set(e.value.context.inbound.event_id, e.value) }),
     await rt.transport.subscribe({
       group: 'eval.merges',
@@ -138,6 +141,25 @@ async function main() {
         if (samePerson !== (customers[i] === customers[j])) ok = false
       }
     identityResults.push({ id: sc.id, ok, detail: `${sc.description} -> customers ${customers.map((c) => c.slice(0, 8)).join(', ')}` })
+  }
+
+  const dumpAt = process.argv.indexOf('--dump')
+  if (dumpAt >= 0) {
+    const file = process.argv[dumpAt + 1]
+    if (!file) throw new Error('--dump needs a file')
+    await waitFor(cases.map((c) => eventIds.get(c.id)!), retrieved, 'retrieval results')
+    const testIds = new Set(splits.test.map((c) => c.id))
+    const lines = cases.map((c) => {
+      const r = retrieved.get(eventIds.get(c.id)!)!
+      const d = decisions.get(eventIds.get(c.id)!)!
+      return JSON.stringify({
+        id: c.id, split: testIds.has(c.id) ? 'test' : 'dev', channel: c.channel, expect: c.expect, searches: r.searches,
+        hits: r.hits.map((h) => ({ article_id: h.article_id, similarity: h.similarity ?? null, score: h.score })),
+        decided: { action: d.action, reason: d.reason, cited: d.cited_article_ids[0] ?? null },
+      })
+    })
+    writeFileSync(file, lines.join('\n') + '\n')
+    say(`wrote ${lines.length} lines to ${file}`)
   }
 
   // 3. Scores, per split.

@@ -123,6 +123,8 @@ export interface KnowledgeHit {
   title: string
   content: string
   score: number
+  /** Absent when a producer predates it; decoded events carry it (default null). */
+  similarity?: number | null
 }
 export interface CustomerIdentified extends EventBase {
   context: TicketContext

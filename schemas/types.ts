@@ -83,6 +83,7 @@ export const KnowledgeHit = {
     { name: 'title', type: 'string' },
     { name: 'content', type: 'string' },
     { name: 'score', type: 'double' },
+    { name: 'similarity', ...nullable('double', "the best chunk's cosine similarity to the query (null: found by full text alone)") },
   ],
 }
 

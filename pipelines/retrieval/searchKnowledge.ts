@@ -103,7 +103,10 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
     .map(([articleId, a]) => ({ articleId, a, rrf: (a.vector ? 1 / (RRF_K + a.vector) : 0) + (a.text ? 1 / (RRF_K + a.text) : 0) }))
     .sort((x, y) => y.rrf - x.rrf)
     .slice(0, k)
-    .map(({ articleId, a, rrf }) => ({ article_id: articleId, chunk_id: a.best.id, title: a.best.title, content: a.best.content, score: Math.round(rrf * 1e5) / 1e5 }))
+    .map(({ articleId, a, rrf }) => ({
+      article_id: articleId, chunk_id: a.best.id, title: a.best.title, content: a.best.content, score: Math.round(rrf * 1e5) / 1e5,
+      similarity: a.best.cosine === null ? null : Math.round(a.cosine * 1e4) / 1e4,
+    }))
   return hits
 }
 
