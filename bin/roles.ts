@@ -16,7 +16,7 @@ import { circuitBreaker } from '../pipelines/dispatch/breaker.js'
 import { reembedKnowledge } from '../projections/knowledgeBase/knowledgeBaseProjection.js'
 import { readModelLag, readModels } from '../projections/readModels.js'
 import { hashEmbedder, openAiEmbedder, sentenceEmbedder, type Embedder } from '../platform/embedding/embedder.js'
-import { ensureModelFiles, MINILM, type ModelFiles } from '../platform/embedding/modelFiles.js'
+import { ensureModelFiles, LOCAL_MODELS, type ModelFiles, type ModelSpec } from '../platform/embedding/modelFiles.js'
 import type { Config } from '../platform/config.js'
 import type { Logger } from '../platform/log.js'
 import { offlineResponder, openAiResponder, type Responder } from '../pipelines/decision/responder.js'
@@ -58,14 +58,17 @@ export async function embedderFor(rt: Runtime): Promise<Embedder> {
 async function modelEmbedder(rt: Runtime): Promise<Embedder> {
   if (rt.config.openai) return openAiEmbedder(openAiClient(rt.config.openai), rt.config.openai.embeddingModel)
   const files = await localModelFiles(rt.config, rt.log)
-  return files ? sentenceEmbedder(MINILM, files) : hashEmbedder()
+  return files ? sentenceEmbedder(localModelSpec(rt.config)!, files) : hashEmbedder()
 }
+
+/** The local sentence model FTE_LOCAL_EMBEDDING names; null for the hashing embedding. */
+export const localModelSpec = (config: Config): ModelSpec | null => (config.localEmbedding.kind === 'model' ? LOCAL_MODELS[config.localEmbedding.model] : null)
 
 /** The local sentence model's files, fetched if missing; null when the hashing embedding is configured. */
 export async function localModelFiles(config: Config, log: Logger): Promise<ModelFiles | null> {
   const local = config.localEmbedding
   if (local.kind === 'hash') return null
-  return ensureModelFiles(MINILM, { dir: local.modelDir, repository: local.repository, progress: (msg, fields) => log.info(msg, fields) })
+  return ensureModelFiles(LOCAL_MODELS[local.model], { dir: local.modelDir, repository: local.repository, progress: (msg, fields) => log.info(msg, fields) })
 }
 
 /** The answer writer: OpenAI chat when OPENAI_API_KEY is set (falling back to offline on failure), else offline. */

@@ -42,7 +42,7 @@ async function main() {
   // Every sample comes from this one address: the per-client form limit is lifted.
   const config = loadConfig({ FTE_FORM_RATE_LIMIT: '10000', ...process.env, FTE_DATA_DIR: dataDir, PORT: '0', FTE_METRICS_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' })
   if (config.transport.kind !== 'embedded') throw new Error('npm run eval runs in embedded mode: unset KAFKA_BROKERS')
-  say(`evaluating ${cases.length} labelled messages (dev ${splits.dev.length}, test ${splits.test.length}; split seed ${SPLIT_SEED}) and ${IDENTITY_SCENARIOS.length} identity scenarios (${config.openai ? 'OpenAI' : `offline responder, local embedding: ${config.localEmbedding.kind === 'hash' ? 'lexical hashing' : 'all-MiniLM-L6-v2'}`})`)
+  say(`evaluating ${cases.length} labelled messages (dev ${splits.dev.length}, test ${splits.test.length}; split seed ${SPLIT_SEED}) and ${IDENTITY_SCENARIOS.length} identity scenarios (${config.openai ? 'OpenAI' : `offline responder, local embedding: ${config.localEmbedding.kind === 'hash' ? 'lexical hashing' : config.localEmbedding.model}${config.knowledgeMinScore === undefined ? '' : `, min score ${config.knowledgeMinScore}`}`})`)
   const rt = await openRuntime(config, createLogger(config.logLevel))
   // Every article projected before the first question: the eval measures judgement, not a race.
   const app = await startSeeded(rt, { timeoutMs: 120_000 })

