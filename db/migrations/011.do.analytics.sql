@@ -50,7 +50,8 @@ WITH msg AS (
          avg(sentiment) FILTER (WHERE direction = 'inbound') AS avg_sentiment
     FROM msg GROUP BY 1, 2
 ), handed AS (
-  SELECT (e.raised_at AT TIME ZONE 'UTC')::date AS day, t.channel, count(*) AS escalations
+  SELECT (e.raised_at AT TIME ZONE 'UTC')::date AS day, t.channel, count(*) AS escalations,
+         count(DISTINCT t.conversation_id) AS escalated_conversations
     FROM escalations e JOIN tickets t ON t.id = e.ticket_id GROUP BY 1, 2
 ), timing AS (
   SELECT (replied_at AT TIME ZONE 'UTC')::date AS day, channel,
@@ -60,7 +61,8 @@ WITH msg AS (
 )
 SELECT v.day, v.channel, v.conversations, v.messages_in, v.messages_out,
        COALESCE(h.escalations, 0) AS escalations,
-       CASE WHEN v.conversations > 0 THEN COALESCE(h.escalations, 0)::double precision / v.conversations END AS escalation_rate,
+       -- As GET /metrics/channels counts it: conversations handed over / conversations (at most 1).
+       CASE WHEN v.conversations > 0 THEN LEAST(1, COALESCE(h.escalated_conversations, 0)::double precision / v.conversations) END AS escalation_rate,
        v.avg_sentiment, r.p50_response_ms, r.p95_response_ms
   FROM volume v
   LEFT JOIN handed h ON h.day = v.day AND h.channel = v.channel
