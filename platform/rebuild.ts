@@ -83,8 +83,9 @@ async function rebuildOnce(opts: Parameters<typeof rebuildReadModel>[0]): Promis
     for (const t of tables) await db.exec(`CREATE TABLE ${S}.${ident(t)} (LIKE ${ident(live)}.${ident(t)} INCLUDING ALL)`)
     // The log as read, before it is applied: see replay() for the order it is applied in.
     await db.exec(`CREATE TABLE ${S}.staged (
-      topic text NOT NULL, part int NOT NULL, "offset" bigint NOT NULL, occurred_at bigint NOT NULL, event text NOT NULL,
-      applied boolean NOT NULL DEFAULT false, PRIMARY KEY (topic, part, "offset"));`)
+      topic text NOT NULL, part int NOT NULL, "offset" bigint NOT NULL, at bigint NOT NULL, event text NOT NULL,
+      applied boolean NOT NULL DEFAULT false, PRIMARY KEY (topic, part, "offset"));
+      CREATE INDEX ON ${S}.staged (at, topic, part, "offset") WHERE NOT applied;`)
     return await replayAndSwap(opts, { started, live, S, tables })
   } finally {
     // Success or not, the copy goes: it holds every event of the read model, customers' words included.
@@ -108,6 +109,9 @@ async function replayAndSwap(
   }
 
   const failures: string[] = []
+  // Per partition, the latest event time read so far: a partition arrives in log order, so each
+  // event's \`at\` is its place in the merged order (see replay()) without sorting anything later.
+  const latest = new Map<string, number>()
   const group = `fte.rebuild.${projection.name}.${started}`
   const sub = await transport.subscribe({
     group,
@@ -115,11 +119,14 @@ async function replayAndSwap(
     // Never throws, so the transport never dead-letters for a rebuild: a rebuild publishes
     // nothing. An event that cannot be staged stops the swap instead.
     handle: async (event) => {
+      const where = `${event.topic}:${event.partition}`
+      const at = Math.max(latest.get(where) ?? 0, event.value.occurred_at)
+      latest.set(where, at)
       for (let attempt = 1; ; attempt++) {
         try {
           await db.query(
-            `INSERT INTO ${S}.staged (topic, part, "offset", occurred_at, event) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-            [event.topic, event.partition, event.offset, event.value.occurred_at, JSON.stringify(event)],
+            `INSERT INTO ${S}.staged (topic, part, "offset", at, event) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+            [event.topic, event.partition, event.offset, at, JSON.stringify(event)],
           )
           return
         } catch (err) {
@@ -159,9 +166,7 @@ async function replayAndSwap(
     for (;;) {
       const rows = (
         await db.query<{ topic: string; part: number; offset: string; event: string }>(
-          `SELECT topic, part, "offset"::text AS "offset", event FROM (
-             SELECT *, max(occurred_at) OVER (PARTITION BY topic, part ORDER BY "offset") AS at FROM ${S}.staged
-           ) ordered WHERE NOT applied ORDER BY at, topic, part, "offset" LIMIT 500`,
+          `SELECT topic, part, "offset"::text AS "offset", event FROM ${S}.staged WHERE NOT applied ORDER BY at, topic, part, "offset" LIMIT 500`,
         )
       ).rows
       if (!rows.length) return
