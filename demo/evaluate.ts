@@ -8,6 +8,10 @@
  * `npm run eval -- --split test` prints one split only; `--dump <file>` also writes what retrieval
  * found and what was decided for every message, as JSON lines, for fitting thresholds on dev.
  *
+ * With OPENAI_API_KEY set it runs the OpenAI path (chat and embeddings). `--openai-stand-in` runs
+ * that path against the local OpenAI stand-in instead, which embeds lexically and answers from the
+ * passages it is sent: its figures check the wiring, not the model (docs/agent.md).
+ *
  * Web-form samples go through POST /support/submit; email and WhatsApp samples are published on
  * fte.tickets.incoming as their gateways would publish them.
  */
@@ -23,6 +27,7 @@ import { Topics, type AgentDecision, type CustomerIdentified, type InboundMessag
 import { percentile } from '../loadtest/driver.js'
 import { SAMPLES, IDENTITY_SCENARIOS, type Sample } from './samples.js'
 import { EVAL_CASES } from './evalCases.js'
+import { startOpenAiStandIn } from '../testing/standIns/openAi.js'
 import { splitCases, SPLIT_SEED, type Split } from './evalSplit.js'
 
 const say = (s = '') => process.stdout.write(s + '\n')
@@ -39,10 +44,12 @@ async function main() {
   const splits = splitCases(SAMPLES, EVAL_CASES)
   const cases = only ? splits[only] : [...splits.dev, ...splits.test]
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fte-eval-'))
+  const standIn = process.argv.includes('--openai-stand-in') ? await startOpenAiStandIn() : null
+  const openAi = standIn ? { OPENAI_API_KEY: 'sk-eval-stand-in', OPENAI_BASE_URL: standIn.baseUrl } : {}
   // Every sample comes from this one address: the per-client form limit is lifted.
-  const config = loadConfig({ FTE_FORM_RATE_LIMIT: '10000', ...process.env, FTE_DATA_DIR: dataDir, PORT: '0', FTE_METRICS_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' })
+  const config = loadConfig({ FTE_FORM_RATE_LIMIT: '10000', ...process.env, ...openAi, FTE_DATA_DIR: dataDir, PORT: '0', FTE_METRICS_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' })
   if (config.transport.kind !== 'embedded') throw new Error('npm run eval runs in embedded mode: unset KAFKA_BROKERS')
-  say(`evaluating ${cases.length} labelled messages (dev ${splits.dev.length}, test ${splits.test.length}; split seed ${SPLIT_SEED}) and ${IDENTITY_SCENARIOS.length} identity scenarios (${config.openai ? 'OpenAI' : `offline responder, local embedding: ${config.localEmbedding.kind === 'hash' ? 'lexical hashing' : config.localEmbedding.model}${config.knowledgeMinScore === undefined ? '' : `, min score ${config.knowledgeMinScore}`}`})`)
+  say(`evaluating ${cases.length} labelled messages (dev ${splits.dev.length}, test ${splits.test.length}; split seed ${SPLIT_SEED}) and ${IDENTITY_SCENARIOS.length} identity scenarios (${config.openai ? `OpenAI ${config.openai.chatModel} + ${config.openai.embeddingModel}${standIn ? ' (the local stand-in: wiring only)' : ''}` : `offline responder, local embedding: ${config.localEmbedding.kind === 'hash' ? 'lexical hashing' : config.localEmbedding.model}${config.knowledgeMinScore === undefined ? '' : `, min score ${config.knowledgeMinScore}`}`})`)
   const rt = await openRuntime(config, createLogger(config.logLevel))
   // Every article projected before the first question: the eval measures judgement, not a race.
   const app = await startSeeded(rt, { timeoutMs: 120_000 })
@@ -227,6 +234,12 @@ async function main() {
   await Promise.all(subs.map((s) => s.stop()))
   await app.close()
   await rt.close()
+  if (standIn) {
+    const chats = standIn.requests.filter((r) => r.path.endsWith('/chat/completions')).length
+    const embeds = standIn.requests.filter((r) => r.path.endsWith('/embeddings')).length
+    say(`OpenAI stand-in: ${chats} chat completions and ${embeds} embedding requests went through the official client`)
+    await standIn.close()
+  }
 }
 
 main().catch((err) => {
