@@ -13,13 +13,8 @@
  * - Notes starting "Calm problem report" mark reports of a problem written calmly: they must not
  *   be treated as angry. Notes starting "Sibling" mark cases written to separate close articles.
  */
-import type { EscalationReason, Sample } from './samples.js'
+import { escalate, mail, reply, wa, web, type Sample } from './samples.js'
 
-const web = (name: string, email: string, phone: string | null = null) => ({ name, email, phone })
-const mail = (name: string | null, email: string) => ({ name, email, phone: null })
-const wa = (name: string | null, phone: string) => ({ name, email: null, phone })
-const reply = (article_id: string) => ({ action: 'reply' as const, article_id })
-const escalate = (reason: EscalationReason) => ({ action: 'escalate' as const, reason })
 
 export const EVAL_CASES: Sample[] = [
   // ================================================================== answerable, per article

@@ -20,11 +20,12 @@ export interface Sample {
   note?: string
 }
 
-const web = (name: string, email: string, phone: string | null = null) => ({ name, email, phone })
-const mail = (name: string | null, email: string) => ({ name, email, phone: null })
-const wa = (name: string | null, phone: string) => ({ name, email: null, phone })
-const reply = (article_id: string) => ({ action: 'reply' as const, article_id })
-const escalate = (reason: EscalationReason) => ({ action: 'escalate' as const, reason })
+/** Senders and expectations as cases are written (here and in evalCases.ts). */
+export const web = (name: string, email: string, phone: string | null = null) => ({ name, email, phone })
+export const mail = (name: string | null, email: string) => ({ name, email, phone: null })
+export const wa = (name: string | null, phone: string) => ({ name, email: null, phone })
+export const reply = (article_id: string) => ({ action: 'reply' as const, article_id })
+export const escalate = (reason: EscalationReason) => ({ action: 'escalate' as const, reason })
 
 export const SAMPLES: Sample[] = [
   // ------------------------------------------------------------------ web form: answerable
