@@ -1,7 +1,7 @@
 import type { Runtime } from '../platform/runtime.js'
 import { rebuildReadModel, RebuildError, type RebuildProgress } from '../platform/rebuild.js'
 import { embedderFor } from './roles.js'
-import { READ_MODEL_NAMES, readModels } from '../projections/readModels.js'
+import { NO_EMBEDDER, READ_MODEL_NAMES, readModels } from '../projections/readModels.js'
 
 export const REBUILD_USAGE = `rebuild [--read-model <name>]
                            rebuild read models from the log (all, or one of ${READ_MODEL_NAMES.join(', ')});
@@ -42,7 +42,7 @@ export async function rebuildCommand(rt: Runtime, args: string[]): Promise<void>
   const wanted = only ? [only] : [...READ_MODEL_NAMES]
   // Only the knowledge read models embed: the model is loaded when one of them is rebuilt.
   const embeds = wanted.some((w) => w === 'knowledge_base' || w === 'knowledge_candidates')
-  const embedder = embeds ? await embedderFor(rt) : { model: 'unused', minScore: 0, duplicateScore: 1, embed: () => Promise.reject(new Error('no embedder')) }
+  const embedder = embeds ? await embedderFor(rt) : NO_EMBEDDER
   const all = readModels(embedder)
   const refused = all.find((p) => p.name === only && p.notRebuilt)
   if (refused) throw new RebuildUsageError(`${refused.name} is not rebuilt from the log: ${refused.notRebuilt}`)

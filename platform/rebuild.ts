@@ -86,7 +86,7 @@ async function rebuildOnce(opts: Parameters<typeof rebuildReadModel>[0]): Promis
       topic text NOT NULL, part int NOT NULL, "offset" bigint NOT NULL, at bigint NOT NULL, event text NOT NULL,
       applied boolean NOT NULL DEFAULT false, PRIMARY KEY (topic, part, "offset"));
       CREATE INDEX ON ${S}.staged (at, topic, part, "offset") WHERE NOT applied;`)
-    return await replayAndSwap(opts, { started, live, S, tables })
+    return await replayAndSwap(opts, { started, live, S })
   } finally {
     // Success or not, the copy goes: it holds every event of the read model, customers' words included.
     await db.exec(`DROP SCHEMA IF EXISTS ${S} CASCADE`).catch((err: Error) => log.warn('could not drop the rebuild copy', { schema: shadow, error: err.message }))
@@ -95,7 +95,7 @@ async function rebuildOnce(opts: Parameters<typeof rebuildReadModel>[0]): Promis
 
 async function replayAndSwap(
   opts: Parameters<typeof rebuildReadModel>[0],
-  { started, live, S }: { started: number; live: string; S: string; tables: string[] },
+  { started, live, S }: { started: number; live: string; S: string },
 ): Promise<RebuildResult> {
   const { db, transport, projection, log } = opts
   // Unqualified names in the projection resolve to the copy first, then to the live schema (for

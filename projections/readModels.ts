@@ -17,8 +17,11 @@ export function readModels(embedder: Embedder): Projection[] {
   ] as Projection[]
 }
 
+/** For projections that will never embed: their declarations, or read models that do not embed. */
+export const NO_EMBEDDER: Embedder = { model: 'none', minScore: 1, duplicateScore: 1, embed: () => Promise.reject(new Error('this process loaded no embedding model')) }
+
 // Only for what a projection declares (name, topics, tables): its apply is never called.
-const declarations = readModels({ model: 'none', minScore: 1, duplicateScore: 1, embed: () => Promise.reject(new Error('declarations only')) })
+const declarations = readModels(NO_EMBEDDER)
 
 /** The names, without building anything (usage text, argument checks). */
 export const READ_MODEL_NAMES = declarations.map((p) => p.name)

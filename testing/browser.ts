@@ -37,3 +37,19 @@ export const textOf = async (l: Locator) => ((await l.textContent()) ?? '').repl
 /** Until the element's text matches; answers that text. */
 export const waitForText = (l: Locator, pattern: RegExp, what: string, timeoutMs = 10_000) =>
   eventually(async () => (pattern.test(await textOf(l)) ? textOf(l) : null), { what, timeoutMs })
+
+/**
+ * A fresh context on a console page, signed in by token through the sign-in form the page shows.
+ * `problems` collects page errors and console errors, except the sign-in page's own 401.
+ */
+export async function consolePageAs(browser: Browser, url: string, token: string, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport })
+  const page = await context.newPage()
+  const problems: string[] = []
+  page.on('console', (m) => void (m.type() === 'error' && !/status of 401/.test(m.text()) && problems.push(m.text())))
+  page.on('pageerror', (e) => void problems.push(e.message))
+  await page.goto(url)
+  await page.locator('#token').fill(token)
+  await page.keyboard.press('Enter')
+  return { context, page, problems }
+}

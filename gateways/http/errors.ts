@@ -8,6 +8,11 @@ export class HttpError extends Error {
   }
 }
 
+/** A query parameter that cannot be used: 400 naming it, with what it must be. */
+export function badParameter(name: string, message: string): HttpError {
+  return new HttpError(400, 'invalid_parameter', `${name}: ${message}`, [{ field: name, message }])
+}
+
 const READABLE: Record<string, string> = {
   'entity.parse.failed': 'the body is not valid JSON',
   'entity.too.large': 'the body is too large (64 KB at most)',

@@ -15,7 +15,7 @@ import type { Running } from '../../bin/roles.js'
 import { startSeeded } from '../../testing/seeded.js'
 import { eventually, testConfig, testLog } from '../../testing/stack.js'
 import { staffMember } from '../../testing/staff.js'
-import { noChromium, sharedChromium, waitForText } from '../../testing/browser.js'
+import { consolePageAs, noChromium, sharedChromium, waitForText } from '../../testing/browser.js'
 
 type Json = Record<string, any>
 type Who = { headers: Record<string, string> } | null
@@ -171,14 +171,7 @@ describe('knowledge from resolved tickets', () => {
   describe('the review page, in Chromium', { skip: noChromium }, () => {
     const chromium = sharedChromium()
     const open = async (who: { token: string }) => {
-      const context = await chromium().newContext({ viewport: { width: 1280, height: 900 } })
-      const page = await context.newPage()
-      const problems: string[] = []
-      page.on('console', (m) => void (m.type() === 'error' && !/status of 401/.test(m.text()) && problems.push(m.text())))
-      page.on('pageerror', (e) => void problems.push(e.message))
-      await page.goto(`${app.url}/console/knowledge`)
-      await page.locator('#token').fill(who.token)
-      await page.keyboard.press('Enter')
+      const { context, page, problems } = await consolePageAs(chromium(), `${app.url}/console/knowledge`, who.token)
       await waitForText(page.locator('h1'), /^Knowledge review$/, 'the review screen')
       return { context, page, problems }
     }

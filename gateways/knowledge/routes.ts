@@ -7,7 +7,7 @@ import { articleIdFor } from '../../platform/ids.js'
 import { HttpError } from '../http/errors.js'
 import type { GatewayDeps } from '../http/deps.js'
 import { requireStaff, type StaffState } from '../staff/auth.js'
-import { badParameter } from '../reports/reportQuery.js'
+import { badParameter } from '../http/errors.js'
 
 const STATES = ['pending', 'approved', 'rejected', 'all'] as const
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
@@ -29,9 +29,14 @@ export function knowledgeRoutes(deps: GatewayDeps): Router<StaffState> {
   const work = requireStaff(deps, 'work')
   const admin = requireStaff(deps, 'admin')
 
-  const pendingCandidate = async (id: string) => {
+  const candidateOf = async (raw: string | undefined) => {
+    const id = candidateIdOf(raw)
     const [c] = await candidateList(deps.db, null, id)
     if (!c) throw new HttpError(404, 'candidate_not_found', `no knowledge candidate ${id}`)
+    return c
+  }
+  const pendingCandidate = async (raw: string | undefined) => {
+    const c = await candidateOf(raw)
     if (c.state !== 'pending') throw new HttpError(409, 'candidate_decided', `the candidate was already ${c.state}`)
     return c
   }
@@ -62,14 +67,12 @@ export function knowledgeRoutes(deps: GatewayDeps): Router<StaffState> {
   })
 
   router.get('/api/knowledge/candidates/:id', work, async (ctx) => {
-    const [c] = await candidateList(deps.db, null, candidateIdOf(ctx.params.id))
-    if (!c) throw new HttpError(404, 'candidate_not_found', `no knowledge candidate ${ctx.params.id}`)
-    ctx.body = c
+    ctx.body = await candidateOf(ctx.params.id)
   })
 
   router.post('/api/knowledge/candidates/:id/approve', admin, async (ctx) => {
     const edits = approveBody.parse(ctx.request.body ?? {})
-    const c = await pendingCandidate(candidateIdOf(ctx.params.id))
+    const c = await pendingCandidate(ctx.params.id)
     const decided = await decide(ctx, c, { state: 'approved', article_id: articleIdFor(c.candidate_id), ...edits })
     ctx.status = 202
     ctx.body = { candidate_id: c.candidate_id, state: 'approved', article_id: decided.article_id }
@@ -77,7 +80,7 @@ export function knowledgeRoutes(deps: GatewayDeps): Router<StaffState> {
 
   router.post('/api/knowledge/candidates/:id/reject', admin, async (ctx) => {
     const { note } = rejectBody.parse(ctx.request.body ?? {})
-    const c = await pendingCandidate(candidateIdOf(ctx.params.id))
+    const c = await pendingCandidate(ctx.params.id)
     await decide(ctx, c, { state: 'rejected', note: note ?? null })
     ctx.status = 202
     ctx.body = { candidate_id: c.candidate_id, state: 'rejected' }

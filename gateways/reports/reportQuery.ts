@@ -1,4 +1,4 @@
-import { HttpError } from '../http/errors.js'
+import { badParameter } from '../http/errors.js'
 import type { Range } from '../../projections/reports/reports.js'
 
 /**
@@ -12,10 +12,6 @@ export const MAX_RANGE_DAYS = 367
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 // ISO 8601 with a time and an explicit zone: a bare local time would mean a different instant on every server.
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
-
-export function badParameter(name: string, message: string): HttpError {
-  return new HttpError(400, 'invalid_parameter', `${name}: ${message}`, [{ field: name, message }])
-}
 
 const single = (raw: unknown, name: string): string | undefined => {
   if (raw === undefined) return undefined

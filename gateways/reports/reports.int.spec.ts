@@ -15,7 +15,7 @@ import { Topics, type InboundMessage } from '../../schemas/index.js'
 import { startSeeded } from '../../testing/seeded.js'
 import { eventually, testConfig, testLog, uniqueName } from '../../testing/stack.js'
 import { staffMember } from '../../testing/staff.js'
-import { noChromium, sharedChromium, waitForText } from '../../testing/browser.js'
+import { consolePageAs, noChromium, sharedChromium, waitForText } from '../../testing/browser.js'
 
 type Json = Record<string, any>
 const DAY = 86_400_000
@@ -224,15 +224,7 @@ describe('reports', () => {
       await rt.transport.publish([{ topic: Topics.ticketsIncoming, key: today.sender.phone!, value: today }])
       await eventually(async () => ((await json('/reports/sentiment')).most_negative as Json[]).length > 0, { what: "today's negative conversation" })
 
-      const context = await chromium().newContext({ viewport: { width: 1360, height: 1000 } })
-      const page = await context.newPage()
-      const problems: string[] = []
-      // The sign-in page itself answers 401, which Chromium logs; anything else is a problem.
-      page.on('console', (m) => void (m.type() === 'error' && !/status of 401/.test(m.text()) && problems.push(m.text())))
-      page.on('pageerror', (e) => void problems.push(e.message))
-      await page.goto(`${app.url}/console/reports`)
-      await page.locator('#token').fill(analyst.token)
-      await page.keyboard.press('Enter')
+      const { context, page, problems } = await consolePageAs(chromium(), `${app.url}/console/reports`, analyst.token, { width: 1360, height: 1000 })
       await waitForText(page.locator('h1'), /^Reports$/, 'the reports screen after signing in')
       assert.equal(new URL(page.url()).pathname, '/console/reports', 'back on the page asked for')
       assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), 'Reports')

@@ -105,7 +105,7 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
     .slice(0, k)
     .map(({ articleId, a, rrf }) => ({
       article_id: articleId, chunk_id: a.best.id, title: a.best.title, content: a.best.content, score: Math.round(rrf * 1e5) / 1e5,
-      similarity: a.best.cosine === null ? null : Math.round(a.cosine * 1e4) / 1e4,
+      similarity: a.best.cosine === null ? null : Math.round(a.best.cosine * 1e4) / 1e4,
     }))
   return hits
 }
