@@ -81,7 +81,7 @@ describe('reports', () => {
   })
 
   it('asks for a staff credential; the analyst role is enough', async () => {
-    for (const p of ['/metrics/channels', '/metrics/summary', '/reports/sentiment', '/metrics/channels?format=csv']) {
+    for (const p of ['/metrics/channels', '/metrics/summary', '/reports/sentiment', '/metrics/channels?format=csv', '/metrics/read-models']) {
       assert.equal((await get(p, null)).status, 401, p)
       assert.equal((await get(p, { headers: { authorization: 'Bearer fte_nope' } })).status, 401, p)
       assert.equal((await get(p)).status, 200, p)
