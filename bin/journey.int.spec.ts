@@ -101,7 +101,12 @@ function journey(mode: 'embedded' | 'kafka', skip: string | undefined, open: () 
         return v.status === 'escalated' && v.escalation && v.messages.length === 2 ? v : null
       }, { what: 'the escalation' })
       assert.deepEqual(Object.keys(view.escalation), ['raised_at'], 'the customer sees when, never why')
-      const staffView = (await (await fetch(`${c.url}/api/tickets/${ticket_id}`, { headers: c.staff })).json()) as Record<string, any>
+      // The hand-over's details (EscalationRaised) are projected from their own topic, which on
+      // Kafka may trail the lifecycle event that made the ticket escalated.
+      const staffView = await eventually(async () => {
+        const v = (await (await fetch(`${c.url}/api/tickets/${ticket_id}`, { headers: c.staff })).json()) as Record<string, any>
+        return v.escalation?.summary ? v : null
+      }, { what: 'the hand-over in the staff view' })
       assert.equal(staffView.escalation.reason, 'refund')
       assert.equal(staffView.escalation.priority, 'high')
       assert.match(view.messages[1].content, /member of our support team/)
