@@ -148,6 +148,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (cleaned.KAFKA_BROKERS && !cleaned.SCHEMA_REGISTRY_URL) problems.push('SCHEMA_REGISTRY_URL: required when KAFKA_BROKERS is set')
   if (cleaned.KAFKA_BROKERS && !cleaned.DATABASE_URL)
     problems.push('DATABASE_URL: required when KAFKA_BROKERS is set (read models must be shared by every pod)')
+  // The embedded log numbers events with a sequence. On PGlite (one session) sequence order is
+  // commit order; on a shared Postgres two publishers can commit out of order, and a consumer
+  // that already read past the later one never sees the earlier: events would be skipped.
+  if (cleaned.DATABASE_URL && !cleaned.KAFKA_BROKERS)
+    problems.push('KAFKA_BROKERS: required when DATABASE_URL is set (the embedded event log is made for the embedded database only; on a shared Postgres it could skip events). Set KAFKA_BROKERS and SCHEMA_REGISTRY_URL, or unset DATABASE_URL to run embedded')
   // A half-configured channel is a mistake worth stopping for, not a reason to silently record.
   const twilio = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_WHATSAPP_FROM']
   const gmail = ['GMAIL_ADDRESS', 'GMAIL_CLIENT_ID', 'GMAIL_CLIENT_SECRET', 'GMAIL_REFRESH_TOKEN', 'GMAIL_PUSH_AUDIENCE', 'GMAIL_PUSH_SERVICE_ACCOUNT']

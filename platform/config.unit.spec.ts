@@ -24,6 +24,12 @@ describe('configuration', () => {
       (e: ConfigError) => ['PORT', 'SCHEMA_REGISTRY_URL', 'DATABASE_URL'].every((v) => e.problems.some((p) => p.startsWith(v))),
     )
   })
+  it('refuses Postgres without Kafka: the embedded log could skip events there', () => {
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: 'postgres://p/db' }),
+      (e: ConfigError) => e.problems.some((p) => p.startsWith('KAFKA_BROKERS: required when DATABASE_URL is set')),
+    )
+  })
   it('treats empty variables as unset', () => {
     assert.equal(loadConfig({ KAFKA_BROKERS: '', PORT: '' }).transport.kind, 'embedded')
   })
