@@ -85,10 +85,21 @@ async function main(argv: string[]) {
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
+    const stoppedAt = Date.now()
     stopping = true
-    log.info('stopping', { signal })
+    // Not ready from now on; keep serving for the drain delay so the load balancer moves on,
+    // then stop intake, let in-flight requests and events finish and commit, within a bound.
+    rt.health.drain()
+    const { drainDelayMs, timeoutMs } = config.shutdown
+    log.info('stopping', { signal, drain_delay_ms: drainDelayMs, timeout_ms: timeoutMs })
+    setTimeout(() => {
+      log.error('shutdown did not finish in time; exiting (uncommitted events are delivered again)', { timeout_ms: timeoutMs })
+      process.exit(1)
+    }, timeoutMs).unref()
+    if (drainDelayMs) await new Promise((r) => setTimeout(r, drainDelayMs))
     await running.close()
     await rt.close()
+    log.info('stopped', { signal, seconds: ((Date.now() - stoppedAt) / 1000).toFixed(1) })
     process.exit(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))

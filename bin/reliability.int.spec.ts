@@ -1,7 +1,9 @@
 /**
  * Outbound reliability, end to end in embedded mode with the real Twilio SDK against the Twilio
- * stand-in: while WhatsApp is down, web-form replies keep flowing; the WhatsApp reply is retried,
- * dead-lettered with the reason, shown as failed on the ticket, and sent once replayed.
+ * stand-in: while WhatsApp is down (5xx), web-form replies keep flowing and the WhatsApp reply
+ * waits, retried past FTE_MAX_ATTEMPTS, never dead-lettered, with /ready saying why; once Twilio
+ * is back it is sent once. A refusal retrying cannot change (401) is dead-lettered with the
+ * reason, shown as failed on the ticket, and sent once replayed after the cause is fixed.
  */
 import { startSeeded } from '../testing/seeded.js'
 import { describe, it, before, after } from 'node:test'
@@ -36,6 +38,9 @@ describe('outbound reliability', () => {
         PUBLIC_BASE_URL: 'https://support.example.com',
         FTE_MAX_ATTEMPTS: '3',
         FTE_RETRY_BACKOFF_MS: '100',
+        FTE_RETRY_MAX_BACKOFF_MS: '400',
+        FTE_BREAKER_FAILURES: '3',
+        FTE_BREAKER_COOLDOWN_MS: '1000',
       }),
       testLog(),
     )
@@ -47,14 +52,23 @@ describe('outbound reliability', () => {
     await twilio?.close()
   })
 
-  it('keeps other channels flowing while one provider is down, and shows and replays the failed send', async () => {
+  const whatsappInbound = (phone: string, content: string): InboundMessage => ({
+    event_id: uniqueName('wa'), occurred_at: Date.now(), channel: 'whatsapp', channel_message_id: uniqueName('SM'), ticket_id: null,
+    sender: { name: 'Ola', email: null, phone, verified: true }, subject: null, category: null, priority: null, content, thread_id: null, follow_up_of: null,
+  })
+  const ticketOf = async (phone: string, headers: Record<string, string>) => {
+    const customer = await eventually(async () => {
+      const r = await fetch(`${app.url}/customers/lookup?phone=${encodeURIComponent(phone)}`, { headers })
+      return r.status === 200 ? ((await r.json()) as { conversations: { tickets: { ticket_id: string }[] }[] }) : null
+    }, { what: 'the WhatsApp customer' })
+    return customer.conversations[0]!.tickets[0]!.ticket_id
+  }
+  const whatsappLetters = async () => (await rt.db.query<{ id: string; error: string }>(`SELECT id, error FROM dead_letters WHERE source_topic = $1`, [Topics.whatsappOutbound])).rows
+
+  it('keeps other channels flowing while one provider is down, and delays that channel\'s reply instead of dropping it', async () => {
     twilio.failWhen = () => true
     const phone = '+14155550188'
-    const inbound: InboundMessage = {
-      event_id: uniqueName('wa-down'), occurred_at: Date.now(), channel: 'whatsapp', channel_message_id: uniqueName('SM'), ticket_id: null,
-      sender: { name: 'Ola', email: null, phone, verified: true }, subject: null, category: null, priority: null, content: 'how do I reset my password?', thread_id: null,
-    }
-    await rt.transport.publish([{ topic: Topics.ticketsIncoming, key: phone, value: inbound }])
+    await rt.transport.publish([{ topic: Topics.ticketsIncoming, key: phone, value: whatsappInbound(phone, 'how do I reset my password?') }])
 
     // The web form is not held up by WhatsApp's outage.
     const res = await fetch(`${app.url}/support/submit`, {
@@ -65,30 +79,53 @@ describe('outbound reliability', () => {
     const { ticket_id: webTicket } = (await res.json()) as { ticket_id: string }
     await eventually(async () => ((await (await fetch(`${app.url}/support/ticket/${webTicket}`)).json()) as { status: string }).status === 'responded', { what: 'the web-form reply during the outage' })
 
+    // The WhatsApp reply waits: retried past FTE_MAX_ATTEMPTS (through the open breaker), never dead-lettered, and /ready says why.
+    await eventually(async () => twilio.requests.length >= 5, { what: 'the send retried past FTE_MAX_ATTEMPTS', timeoutMs: 30_000 })
+    const ready = await eventually(async () => {
+      const r = await fetch(`${app.url}/ready`)
+      return r.status === 503 ? ((await r.json()) as { status: string; stalled: { group: string; error: string }[] }) : null
+    }, { what: '/ready answering 503 during the outage' })
+    assert.equal(ready.status, 'degraded')
+    assert.ok(ready.stalled.some((s) => s.group === 'fte.dispatch.whatsapp'), `the waiting group is named: ${JSON.stringify(ready.stalled)}`)
+    assert.equal((await fetch(`${app.url}/health`)).status, 200, 'alive all along: a restart would not bring Twilio back')
+    assert.deepEqual(await whatsappLetters(), [], 'a provider outage is not a dead letter')
+    assert.equal(twilio.messages.length, 0)
+
+    // Provider back: the reply goes out once, by itself.
+    twilio.failWhen = null
+    await eventually(async () => twilio.messages.length === 1, { what: 'the delayed send', timeoutMs: 30_000 })
+    assert.equal(twilio.messages[0]!.to, `whatsapp:${phone}`)
+    await eventually(async () => (await fetch(`${app.url}/ready`)).status === 200, { what: '/ready answering 200 again' })
+    await new Promise((r) => setTimeout(r, 500))
+    assert.equal(twilio.messages.length, 1, 'sent once')
+    assert.deepEqual(await whatsappLetters(), [])
+  })
+
+  it('dead-letters a refusal retrying cannot change, shows it on the ticket, and sends it once replayed', async () => {
+    const sentBefore = twilio.messages.length
+    twilio.failWhen = () => ({ status: 401, code: 20003, message: 'Authenticate' })
+    const phone = '+14155550199'
+    await rt.transport.publish([{ topic: Topics.ticketsIncoming, key: phone, value: whatsappInbound(phone, 'how do I reset my password?') }])
     const staff = await staffMember(rt.db, 'analyst')
-    const customer = await eventually(async () => {
-      const r = await fetch(`${app.url}/customers/lookup?phone=${encodeURIComponent(phone)}`, { headers: staff.headers })
-      return r.status === 200 ? ((await r.json()) as { conversations: { tickets: { ticket_id: string }[] }[] }) : null
-    }, { what: 'the WhatsApp customer' })
-    const waTicket = customer.conversations[0]!.tickets[0]!.ticket_id
+    const waTicket = await ticketOf(phone, staff.headers)
     const failed = await eventually(async () => {
       const v = (await (await fetch(`${app.url}/api/tickets/${waTicket}`, { headers: staff.headers })).json()) as { history: { direction: string; delivery_status: string | null; delivery_error: string | null }[] }
       const out = v.history.find((m) => m.direction === 'outbound')
       return out?.delivery_status === 'failed' ? out : null
     }, { what: 'the failed delivery on the ticket', timeoutMs: 30_000 })
-    assert.match(failed.delivery_error ?? '', /Internal Server Error|20500|500/)
+    assert.match(failed.delivery_error ?? '', /401|20003/)
     const publicView = (await (await fetch(`${app.url}/support/ticket/${waTicket}`)).json()) as { messages: Record<string, unknown>[] }
     assert.equal(publicView.messages.find((m) => m.direction === 'outbound')?.delivery_status, 'failed')
-    assert.equal(JSON.stringify(publicView).includes('20500'), false, 'the provider\'s error text is for staff only')
-    assert.ok(twilio.requests.length >= 3, `the send was retried (${twilio.requests.length} attempts)`)
-    assert.equal(twilio.messages.length, 0)
+    assert.equal(JSON.stringify(publicView).includes('20003'), false, 'the provider\'s error text is for staff only')
+    const letters = await whatsappLetters()
+    assert.equal(letters.length, 1, 'one dead letter')
+    assert.match(letters[0]!.error, /HTTP 401/)
 
-    // Provider back: replaying the dead letter sends the reply once.
+    // Credentials fixed: replaying the dead letter sends the reply once.
     twilio.failWhen = null
-    const letter = (await rt.db.query<{ id: string }>(`SELECT id FROM dead_letters WHERE source_topic = $1`, [Topics.whatsappOutbound])).rows[0]!
-    await replayDeadLetters(rt, letter.id)
-    await eventually(async () => twilio.messages.length === 1, { what: 'the replayed send', timeoutMs: 30_000 })
-    assert.equal(twilio.messages[0]!.to, `whatsapp:${phone}`)
+    await replayDeadLetters(rt, letters[0]!.id)
+    await eventually(async () => twilio.messages.length === sentBefore + 1, { what: 'the replayed send', timeoutMs: 30_000 })
+    assert.equal(twilio.messages.at(-1)!.to, `whatsapp:${phone}`)
     const status = await eventually(async () => {
       const v = (await (await fetch(`${app.url}/support/ticket/${waTicket}`)).json()) as { messages: { direction: string; delivery_status: string | null }[] }
       const s = v.messages.find((m) => m.direction === 'outbound')?.delivery_status

@@ -83,7 +83,6 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
   const subs: Subscription[] = []
   let server: Server | undefined
   let metricsServer: Server | undefined
-  let ready = false
   let consoleSignIn: string | null = null
   let lagSampler: (() => void) | undefined
   // Only the roles that embed load the model: a gateway pod needs none of it.
@@ -105,7 +104,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         break
       case 'dispatch':
         for (const sender of Object.values(sendersFor(rt))) {
-          starting.push(runStage(rt.transport, dispatchStage(rt.db, sender, circuitBreaker(sender.channel))))
+          starting.push(runStage(rt.transport, dispatchStage(rt.db, sender, circuitBreaker(sender.channel, rt.config.breaker))))
         }
         break
       case 'projections': {
@@ -130,7 +129,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')
   try {
     if (failed) throw failed.reason
-    const app = createGateway({ config: rt.config, db: rt.db, transport: rt.transport, log: rt.log, ready: () => ready, publicRoutes: roles.includes('gateway') })
+    const app = createGateway({ config: rt.config, db: rt.db, transport: rt.transport, log: rt.log, health: rt.health, publicRoutes: roles.includes('gateway') })
     server = await listen(app, rt.config.http.port, rt.config.http.host)
     metricsServer = await listen(metricsApp(), rt.config.http.metricsPort, rt.config.http.host)
     if (roles.includes('gateway')) consoleSignIn = await consoleOnFirstStart(rt, server)
@@ -140,18 +139,23 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
     metricsServer?.close()
     throw err
   }
-  ready = true
+  rt.health.started()
   return {
     url: urlOf(server),
     metricsUrl: urlOf(metricsServer),
     consoleSignIn,
     async close() {
-      for (const s of [server, metricsServer]) {
-        if (!s) continue
+      // Intake stops first: no new connections; requests in flight finish (their publish is
+      // what the customer's 202 promises), idle keep-alive sockets are closed so close() can
+      // return, and whatever is still open after a few seconds is cut.
+      await Promise.all([server, metricsServer].map(async (s) => {
+        if (!s) return
         const closed = new Promise((r) => s.close(() => r(undefined)))
-        s.closeAllConnections() // idle keep-alive sockets would otherwise hold close() open
+        s.closeIdleConnections()
+        const cut = setTimeout(() => s.closeAllConnections(), 5_000)
         await closed
-      }
+        clearTimeout(cut)
+      }))
       lagSampler?.()
       await Promise.all(subs.map((s) => s.stop().catch(() => undefined)))
     },

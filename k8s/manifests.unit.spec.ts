@@ -65,7 +65,8 @@ describe('k8s manifests', () => {
       assert.deepEqual(d.spec.strategy.rollingUpdate, { maxSurge: '25%', maxUnavailable: '25%' })
       const c = d.spec.template.spec.containers[0]
       assert.equal(c.livenessProbe.httpGet.path, '/health')
-      assert.equal(c.readinessProbe.httpGet.path, '/health')
+      assert.equal(c.readinessProbe.httpGet.path, '/ready')
+      assert.equal(c.startupProbe.httpGet.path, '/ready')
     }
   })
 })

@@ -1,7 +1,7 @@
 /**
  * Renders k8s/fte.yaml, the production manifests: one API Deployment (gateway role, HPA 3-20)
  * and one Deployment per pipeline role (HPA 3-30), all at 70 % CPU, rolling updates 25 % surge /
- * 25 % unavailable, liveness and readiness probes on /health. The roles share one image and
+ * 25 % unavailable, liveness probes on /health, startup and readiness probes on /ready. The roles share one image and
  * differ only in their argument, so they are generated rather than copied by hand.
  *
  *   npx tsx k8s/render.ts > k8s/fte.yaml      (k8s/manifests.unit.spec.ts checks it is current)
@@ -45,8 +45,9 @@ function deployment(name: string, role: string, opts: { minReplicas: number; max
                 envFrom: [{ configMapRef: { name: 'fte-config' } }, { secretRef: { name: 'fte-secrets' } }],
                 resources: { requests: { cpu: opts.cpu, memory: opts.memory }, limits: { memory: opts.memory } },
                 // Startup includes migrations and consumer-group joins: give it time before liveness counts.
-                startupProbe: probe('/health', 5, 24),
-                readinessProbe: probe('/health', 5, 3),
+                // Started means migrated, topics and schemas ready, consumer groups joined.
+                startupProbe: probe('/ready', 5, 24),
+                readinessProbe: probe('/ready', 5, 3),
                 livenessProbe: probe('/health', 10, 3),
               },
             ],
@@ -111,6 +112,9 @@ export function manifests(): object[] {
         PUBLIC_BASE_URL: 'https://support.example.com',
         FTE_CORS_ORIGINS: 'https://www.example.com',
         LOG_LEVEL: 'info',
+        // /ready answers 503 for 5 s before intake stops; the whole shutdown stays inside the 30 s grace period.
+        FTE_DRAIN_DELAY_MS: '5000',
+        FTE_SHUTDOWN_TIMEOUT_MS: '20000',
       },
     },
     {

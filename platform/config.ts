@@ -18,6 +18,10 @@ const env = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default('0.0.0.0'),
     FTE_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+    FTE_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    FTE_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    FTE_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+    FTE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
     FTE_DATA_DIR: z.string().default('./.data'),
     DATABASE_URL: z.string().url().optional(),
     FTE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
@@ -31,6 +35,8 @@ const env = z
     FTE_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
     FTE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
     FTE_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+    // Under Kafka's 30 s session timeout; the consumer heartbeats through the wait anyway.
+    FTE_RETRY_MAX_BACKOFF_MS: z.coerce.number().int().min(1).max(25_000).default(10_000),
     FTE_TICKET_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     FTE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     FTE_SEED_KNOWLEDGE: bool.default(true),
@@ -107,7 +113,11 @@ export interface Config {
     | { kind: 'kafka'; brokers: string[]; clientId: string; schemaRegistryUrl: string; partitions: number }
     | { kind: 'embedded' }
   topicPrefix: string
-  delivery: { maxAttempts: number; retryBackoffMs: number }
+  delivery: { maxAttempts: number; retryBackoffMs: number; maxBackoffMs: number }
+  /** A channel's circuit opens after this many consecutive failed sends, for the cool-down. */
+  breaker: { failureThreshold: number; coolDownMs: number }
+  /** SIGTERM: how long /ready says 503 before intake stops, and the bound on the whole shutdown. */
+  shutdown: { drainDelayMs: number; timeoutMs: number }
   ticketSecret: string
   ticketSecretIsDefault: boolean
   /** HMAC key for staff console session cookies; unset = one generated and kept in the database. */
@@ -208,7 +218,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         }
       : { kind: 'embedded' },
     topicPrefix: e.FTE_TOPIC_PREFIX,
-    delivery: { maxAttempts: e.FTE_MAX_ATTEMPTS, retryBackoffMs: e.FTE_RETRY_BACKOFF_MS },
+    breaker: { failureThreshold: e.FTE_BREAKER_FAILURES, coolDownMs: e.FTE_BREAKER_COOLDOWN_MS },
+    shutdown: { drainDelayMs: e.FTE_DRAIN_DELAY_MS, timeoutMs: e.FTE_SHUTDOWN_TIMEOUT_MS },
+    delivery: { maxAttempts: e.FTE_MAX_ATTEMPTS, retryBackoffMs: e.FTE_RETRY_BACKOFF_MS, maxBackoffMs: e.FTE_RETRY_MAX_BACKOFF_MS },
     ticketSecret: e.FTE_TICKET_SECRET ?? DEV_TICKET_SECRET,
     ticketSecretIsDefault: !e.FTE_TICKET_SECRET,
     sessionSecret: e.FTE_SESSION_SECRET,

@@ -49,4 +49,22 @@ export const metrics = {
     labelNames: ['read_model'] as const,
     registers: [registry],
   }),
+  stalledPartitions: new client.Gauge({
+    name: 'fte_stalled_partitions',
+    help: 'Partitions whose current event waits on a transient fault (database, broker, registry or provider away), by consumer group',
+    labelNames: ['group'] as const,
+    registers: [registry],
+  }),
+  transientRetries: new client.Counter({
+    name: 'fte_transient_retries_total',
+    help: 'Retries of an event after a transient fault, by consumer group (never dead-lettered for it)',
+    labelNames: ['group'] as const,
+    registers: [registry],
+  }),
+  breakerOpen: new client.Gauge({
+    name: 'fte_breaker_open',
+    help: 'Whether a channel\'s circuit breaker is open (1) or half-open/closed (0)',
+    labelNames: ['channel'] as const,
+    registers: [registry],
+  }),
 }

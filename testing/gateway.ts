@@ -26,7 +26,7 @@ export async function gatewayForTests(env: Record<string, string> = {}): Promise
   const config = testConfig({ FTE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fte-gw-')), ...env })
   const rt = await openRuntime(config, createLogger('silent'))
   const codec = avroCodec(localSchemaStore(rt.db), (t) => config.topicPrefix + t)
-  const app = createGateway({ config, db: rt.db, transport: rt.transport, log: rt.log, ready: () => true, publicRoutes: true })
+  const app = createGateway({ config, db: rt.db, transport: rt.transport, log: rt.log, health: rt.health, publicRoutes: true })
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s))
   })

@@ -9,9 +9,10 @@ import { Topics, type DeadLetter, type InboundMessage } from '../schemas/index.j
 import { MAGIC_BYTE } from '../platform/codec.js'
 import { PermanentError, type DeliveredEvent, type Transport } from '../platform/transport/contract.js'
 import { eventually, uniqueName } from './stack.js'
+import { createHealth, type Health } from '../platform/health.js'
 
 /** The delivery policy every harness should give its transports: the suite counts attempts against it. */
-export const contractPolicy = { maxAttempts: 3, retryBackoffMs: 10 }
+export const contractPolicy = { maxAttempts: 3, retryBackoffMs: 10, maxBackoffMs: 100 }
 const policy = contractPolicy
 
 function message(n: number, key = 'k'): InboundMessage {
@@ -32,8 +33,8 @@ function message(n: number, key = 'k'): InboundMessage {
 }
 
 export interface TransportHarness {
-  /** A transport with a fresh topic namespace. */
-  transport(prefix?: string): Transport
+  /** A transport with a fresh topic namespace, reporting stalled partitions to `health` when given. */
+  transport(prefix?: string, health?: Health): Transport
   /** Reopen the same storage as a new process would; left out where the storage is durable by itself (a broker). */
   restart?(): Promise<void>
   close(): Promise<void>
@@ -46,7 +47,7 @@ export function transportContract(name: string, skip: string | undefined, open: 
     before(async () => {
       const raw = await open()
       // Every transport a test opens is closed after it, pass or fail, so no consumer outlives its test.
-      h = { ...raw, transport: (prefix) => { const t = raw.transport(prefix); opened.push(t); return t } }
+      h = { ...raw, transport: (prefix, health) => { const t = raw.transport(prefix, health); opened.push(t); return t } }
     })
     afterEach(async () => {
       await Promise.all(opened.splice(0).map((t) => t.close().catch(() => undefined)))
@@ -131,6 +132,44 @@ export function transportContract(name: string, skip: string | undefined, open: 
       await new Promise((r) => setTimeout(r, 500))
       assert.deepEqual(again, ['evt-r-2'])
       await sub2.stop()
+      await t.close()
+    })
+
+    it('retries a transient fault for as long as it lasts, never dead-letters it, and reports the partition stalled meanwhile', async () => {
+      const health = createHealth()
+      const t = h.transport(undefined, health)
+      await t.prepare()
+      const letters: DeadLetter[] = []
+      const dlq = await t.subscribe({ group: 'dlq-transient', topics: [Topics.dlq], handle: async (e) => void letters.push(e.value) })
+      let down = true
+      let attempts = 0
+      const handled: string[] = []
+      const sub = await t.subscribe({
+        group: 'g-transient',
+        topics: [Topics.ticketsIncoming],
+        handle: async (e) => {
+          attempts++
+          // What pg throws while the database is down.
+          if (down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
+          handled.push(e.value.event_id)
+        },
+      })
+      await t.publish([{ topic: Topics.ticketsIncoming, key: 'tr', value: message(1, 'tr') }])
+      const stall = await eventually(async () => (attempts > policy.maxAttempts * 2 ? health.stalls().find((s) => s.group === 'g-transient') : undefined), {
+        what: 'retries past maxAttempts with the partition reported stalled',
+      })
+      assert.match(stall.error, /ECONNREFUSED/)
+      assert.equal((await health.readiness()).state, 'starting', 'a process that never started is not ready either')
+      health.started()
+      assert.equal((await health.readiness()).ready, false, 'not ready while a partition waits on a fault')
+      down = false
+      await eventually(async () => handled.length === 1, { what: 'the event once the fault passed' })
+      assert.deepEqual(handled, ['evt-tr-1'])
+      assert.equal(health.stalls().length, 0, 'the stall is cleared once the event passed')
+      assert.equal((await health.readiness()).ready, true, 'ready again')
+      await new Promise((r) => setTimeout(r, 300))
+      assert.deepEqual(letters, [], 'nothing dead-lettered for a transient fault')
+      await Promise.all([sub.stop(), dlq.stop()])
       await t.close()
     })
 

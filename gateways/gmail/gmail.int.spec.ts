@@ -425,7 +425,7 @@ describe('Gmail channel (official googleapis client, local Google stand-in)', ()
 
   it('answers 503 channel_not_configured when Gmail is not configured', async () => {
     const config = testConfig({ FTE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fte-gmail-off-')) })
-    const gateway = createGateway({ config, db: rt.db, transport: rt.transport, log: rt.log, ready: () => true, publicRoutes: true })
+    const gateway = createGateway({ config, db: rt.db, transport: rt.transport, log: rt.log, health: rt.health, publicRoutes: true })
     const server = await new Promise<Server>((resolve) => {
       const s = gateway.listen(0, '127.0.0.1', () => resolve(s))
     })

@@ -2,6 +2,7 @@ import type { Config } from '../../platform/config.js'
 import type { Queryable } from '../../platform/db.js'
 import type { Logger } from '../../platform/log.js'
 import type { Transport } from '../../platform/transport/contract.js'
+import type { Health } from '../../platform/health.js'
 
 /** What every router of the gateway is given: one shape, so the assembly can mount them alike. */
 export interface GatewayDeps {
@@ -9,6 +10,6 @@ export interface GatewayDeps {
   db: Queryable
   transport: Transport
   log: Logger
-  /** False until migrations ran and topics/schemas are ready; /health answers 503 until then. */
-  ready: () => boolean
+  /** What GET /ready reports (started, draining, dependencies, stalled partitions). */
+  health: Health
 }

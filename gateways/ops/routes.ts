@@ -3,13 +3,26 @@ import Koa from 'koa'
 import { registry } from '../../platform/metrics.js'
 import type { GatewayDeps } from '../http/deps.js'
 
-/** GET /health: served by every process, workers included, for the probes. */
+/**
+ * Served by every process, workers included, for the probes:
+ * - GET /health (liveness): 200 while the process can answer at all. Nothing external is
+ *   checked: restarting a pod does not bring a database back, and would only add churn.
+ * - GET /ready (readiness): 200 when started, not shutting down, every dependency answering
+ *   (database, the log: Kafka and the registry, or the embedded table), every consumer group
+ *   joined and running, and no partition waiting on a transient fault; 503 with the reasons
+ *   otherwise. The reasons name components and errors, never a customer.
+ */
 export function opsRoutes(deps: GatewayDeps): Router {
   const router = new Router()
   router.get('/health', (ctx) => {
-    const ok = deps.ready()
-    ctx.status = ok ? 200 : 503
-    ctx.body = { status: ok ? 'ok' : 'starting', transport: deps.transport.kind }
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = { status: 'alive', transport: deps.transport.kind }
+  })
+  router.get('/ready', async (ctx) => {
+    const r = await deps.health.readiness()
+    ctx.set('Cache-Control', 'no-store')
+    ctx.status = r.ready ? 200 : 503
+    ctx.body = { status: r.state, checks: r.checks, stalled: r.stalled }
   })
   return router
 }

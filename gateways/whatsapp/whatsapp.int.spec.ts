@@ -253,7 +253,7 @@ describe('WhatsApp through Twilio (embedded mode, local Twilio stand-in)', () =>
   it('answers 503 channel_not_configured, even to signed requests, when Twilio is not configured', async () => {
     const config = testConfig({ FTE_DATA_DIR: rt.config.dataDir })
     assert.equal(config.twilio, null)
-    const gateway = createGateway({ config, db: rt.db, transport: rt.transport, log: rt.log, ready: () => true, publicRoutes: true })
+    const gateway = createGateway({ config, db: rt.db, transport: rt.transport, log: rt.log, health: rt.health, publicRoutes: true })
     const server = await new Promise<Server>((r) => {
       const s = gateway.listen(0, '127.0.0.1', () => r(s))
     })

@@ -1,3 +1,6 @@
+import { metrics } from '../../platform/metrics.js'
+import { classifyFailure } from '../../platform/faults.js'
+
 /**
  * A circuit breaker per channel. After `failureThreshold` consecutive failures the circuit opens:
  * calls wait (up to `maxWaitMs`) for the cool-down instead of hammering a provider that is down,
@@ -9,9 +12,13 @@ export interface CircuitBreaker {
   call<T>(fn: () => Promise<T>): Promise<T>
 }
 
+/**
+ * Transient by definition: delivery waits `retryInMs` (the rest of the cool-down) and tries the
+ * reply again, so while a provider is down its channel's replies are delayed, never dropped.
+ */
 export class CircuitOpenError extends Error {
   readonly retriable = true
-  constructor(name: string, retryInMs: number) {
+  constructor(name: string, readonly retryInMs: number) {
     super(`${name} circuit is open after repeated failures; retry in ${Math.ceil(retryInMs / 1000)} s`)
     this.name = 'CircuitOpenError'
   }
@@ -44,10 +51,16 @@ export function circuitBreaker(name: string, opts: { failureThreshold?: number; 
       try {
         const out = await fn()
         failures = 0
+        metrics.breakerOpen.set({ channel: name }, 0)
         return out
       } catch (err) {
+        // A refusal of one reply (a bad number, a body too long) says nothing about the provider.
+        if (classifyFailure(err) === 'permanent') throw err
         failures++
-        if (failures >= threshold) openedAt = now()
+        if (failures >= threshold) {
+          openedAt = now()
+          metrics.breakerOpen.set({ channel: name }, 1)
+        }
         throw err
       } finally {
         trial = false

@@ -10,8 +10,10 @@ import type { Topic, TopicEvents } from '../../schemas/index.js'
  * - values are Avro, Confluent wire format, against the topic's registered schema;
  * - a subscription is a named consumer group; an event is committed only after the handler
  *   succeeds (at-least-once), so handlers must be idempotent;
- * - a failing handler is retried with backoff up to maxAttempts, then the event goes to fte.dlq
- *   with the reason and its original bytes, and the group moves on;
+ * - a handler failing on a transient fault (faults.ts) is retried with capped backoff until it
+ *   passes, its partition waiting; one failing for an unknown reason is retried up to maxAttempts
+ *   and a permanent one not at all, then the event goes to fte.dlq with the reason and its
+ *   original bytes, and the group moves on;
  * - bytes that cannot be decoded go to fte.dlq at once.
  */
 /** An event to publish: the value's type is the one its topic carries (one member per topic). */
@@ -60,6 +62,8 @@ export interface Transport {
   subscribe<T extends Topic>(options: SubscribeOptions<T>): Promise<Subscription>
   /** The group's position on every partition of the topics: its lag (metrics, the console) and a rebuild's progress. */
   positions(group: string, topics: readonly Topic[]): Promise<PartitionPosition[]>
+  /** Resolves when the log (the brokers, or the embedded table) answers now; for GET /ready. */
+  probe(): Promise<void>
   close(): Promise<void>
 }
 

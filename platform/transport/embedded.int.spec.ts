@@ -13,8 +13,8 @@ transportContract('embedded', undefined, async () => {
   let db: Db = await pgliteDb(dir)
   await migrate(db)
   return {
-    transport: (prefix = uniqueName('t') + '.') =>
-      embeddedTransport({ db, codec: avroCodec(localSchemaStore(db), (t) => prefix + t), policy: contractPolicy, log: testLog(), topicPrefix: prefix, pollIntervalMs: 50 }),
+    transport: (prefix = uniqueName('t') + '.', health) =>
+      embeddedTransport({ db, codec: avroCodec(localSchemaStore(db), (t) => prefix + t), policy: contractPolicy, log: testLog(), topicPrefix: prefix, pollIntervalMs: 50, health }),
     async restart() {
       await db.close()
       db = await pgliteDb(dir)

@@ -5,6 +5,7 @@ import type { Logger } from '../log.js'
 import type { Topic } from '../../schemas/index.js'
 import { metrics } from '../metrics.js'
 import { deliver, type DeliveryPolicy, type RawRecord } from './delivery.js'
+import type { Health } from '../health.js'
 import type { OutgoingEvent, SubscribeOptions, Subscription, Transport } from './contract.js'
 
 /**
@@ -20,6 +21,7 @@ export function embeddedTransport(opts: {
   topicPrefix?: string
   pollIntervalMs?: number
   batchSize?: number
+  health?: Health
 }): Transport {
   const { db, codec, policy, log } = opts
   const prefix = opts.topicPrefix ?? ''
@@ -60,6 +62,7 @@ export function embeddedTransport(opts: {
       const topics = options.topics.map(physical)
       const group = prefix + options.group
       let running = true
+      const stopping = new AbortController()
       let pending = true
       let nudge: () => void = () => undefined
       const onPublished = () => {
@@ -101,15 +104,15 @@ export function embeddedTransport(opts: {
               headers: typeof row.headers === 'string' ? JSON.parse(row.headers) : row.headers,
             }
             try {
-              await deliver(record, options.group, codec, options.handle, transport.publish, policy, log)
+              await deliver(record, options.group, codec, options.handle, transport.publish, policy, log, { health: opts.health, signal: stopping.signal })
               await db.query(
                 `INSERT INTO consumer_offsets (group_id, topic, committed) VALUES ($1, $2, $3)
                  ON CONFLICT (group_id, topic) DO UPDATE SET committed = GREATEST(consumer_offsets.committed, EXCLUDED.committed)`,
                 [group, row.topic, row.seq],
               )
             } catch (err) {
-              // Not committed: the same record comes back on the next pass.
-              log.error('delivery failed; will redeliver', { group, topic: record.topic, offset: record.offset, error: (err as Error).message })
+              // Not committed: the same record comes back on the next pass (or after a restart).
+              if (running) log.error('delivery failed; will redeliver', { group, topic: record.topic, offset: record.offset, error: (err as Error).message })
               pending = true
               break
             }
@@ -131,6 +134,7 @@ export function embeddedTransport(opts: {
       const sub: Subscription = {
         async stop() {
           running = false
+          stopping.abort()
           for (const t of options.topics) wake.off(t, onPublished)
           nudge()
           await done
@@ -153,6 +157,9 @@ export function embeddedTransport(opts: {
       ).rows
       // The embedded log never deletes an event.
       return rows.map((r) => ({ topic: logical(r.topic), partition: 0, size: r.size, lag: r.lag, trimmed: false }))
+    },
+    async probe() {
+      await db.query('SELECT 1 FROM event_log LIMIT 1')
     },
     async close() {
       await Promise.all([...subscriptions].map((s) => s.stop()))

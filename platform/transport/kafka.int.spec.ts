@@ -4,13 +4,14 @@ import kafkajs, { Kafka } from 'kafkajs'
 import { Topics } from '../../schemas/index.js'
 import { avroCodec, registrySchemaStore } from '../codec.js'
 import { kafkaTransport } from './kafka.js'
+import type { Health } from '../health.js'
 import { contractPolicy, transportContract } from '../../testing/transportContract.js'
 import { noStack, stack, testLog, uniqueName } from '../../testing/stack.js'
 
 // A CommonJS export Node's named-import detection misses.
 const { ConfigResourceTypes } = kafkajs
 
-const transport = (prefix = uniqueName('t') + '.') =>
+const transport = (prefix = uniqueName('t') + '.', health?: Health) =>
   kafkaTransport({
     brokers: stack.kafkaBrokers!.split(','),
     clientId: 'contract-test',
@@ -19,6 +20,7 @@ const transport = (prefix = uniqueName('t') + '.') =>
     policy: contractPolicy,
     log: testLog(),
     topicPrefix: prefix,
+    health,
   })
 
 transportContract('kafka', noStack, async () => ({ transport, close: async () => undefined }))

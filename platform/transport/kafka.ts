@@ -4,6 +4,7 @@ import type { Logger } from '../log.js'
 import { Topics, type Topic } from '../../schemas/index.js'
 import { metrics } from '../metrics.js'
 import { deliver, type DeliveryPolicy } from './delivery.js'
+import type { Health } from '../health.js'
 import { topicConfig } from './retention.js'
 import type { OutgoingEvent, PartitionPosition, SubscribeOptions, Subscription, Transport } from './contract.js'
 
@@ -22,6 +23,7 @@ export function kafkaTransport(opts: {
   policy: DeliveryPolicy
   log: Logger
   topicPrefix?: string
+  health?: Health
 }): Transport {
   const { codec, policy, log } = opts
   const prefix = opts.topicPrefix ?? ''
@@ -164,12 +166,21 @@ export function kafkaTransport(opts: {
       const consumer = kafka.consumer({ groupId: prefix + options.group, allowAutoTopicCreation: false, retry: { retries: 10 } })
       consumers.add(consumer)
       const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()))
+      const stopping = new AbortController()
+      // Ready means joined and running: kafkajs restarts a crashed consumer unless it gave up.
+      let state = 'joining'
+      consumer.on(consumer.events.GROUP_JOIN, () => (state = 'running'))
+      consumer.on(consumer.events.CRASH, (e) => (state = e.payload.restart ? 'restarting after a crash' : `stopped after a crash: ${e.payload.error.message}`))
+      consumer.on(consumer.events.REBALANCING, () => (state = 'rebalancing'))
+      const unregister = opts.health?.addCheck(`consumer ${options.group}`, async () => {
+        if (state !== 'running') throw new Error(state)
+      })
       await consumer.connect()
       await consumer.subscribe({ topics: options.topics.map(physical), fromBeginning: true })
       await consumer.run({
         autoCommit: false,
         partitionsConsumedConcurrently: Math.max(1, opts.partitions),
-        eachMessage: async ({ topic, partition, message }) => {
+        eachMessage: async ({ topic, partition, message, heartbeat, pause }) => {
           const headers: Record<string, string> = {}
           for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v)
           await deliver(
@@ -182,6 +193,9 @@ export function kafkaTransport(opts: {
               headers,
             },
             options.group, codec, options.handle, publish, policy, log,
+            // While its event waits on a fault the partition fetches nothing more, and the
+            // heartbeat keeps the group from handing it to another member mid-retry.
+            { heartbeat, pause, health: opts.health, signal: stopping.signal },
           )
           await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }])
         },
@@ -191,6 +205,8 @@ export function kafkaTransport(opts: {
       return {
         async stop() {
           consumers.delete(consumer)
+          stopping.abort()
+          unregister?.()
           await consumer.disconnect()
           await groupProducer.close()
         },
@@ -212,6 +228,9 @@ export function kafkaTransport(opts: {
         }
       }
       return out
+    },
+    async probe() {
+      await (await positionsAdmin()).describeCluster()
     },
     async close() {
       await (adminConnecting?.then((a) => a.disconnect()).catch(() => undefined))

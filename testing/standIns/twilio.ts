@@ -27,8 +27,11 @@ export interface TwilioStandIn {
   messages: RecordedMessage[]
   /** Every request, accepted or not. */
   requests: { method: string; path: string; form: Record<string, string> }[]
-  /** While set, a message request it returns true for is answered with a 500 (an outage). */
-  failWhen: ((form: Record<string, string>) => boolean) | null
+  /**
+   * While set, a message request it returns true for is answered with a 500 (an outage), or with
+   * the Twilio error it returns (a refusal such as 401 / 20003).
+   */
+  failWhen: ((form: Record<string, string>) => boolean | { status: number; code: number; message: string }) | null
   close(): Promise<void>
 }
 
@@ -61,7 +64,9 @@ export async function startTwilioStandIn(credentials: { accountSid: string; auth
       if (!route || req.method !== 'POST') return error(404, 20404, `The requested resource ${path} was not found`)
       const expected = 'Basic ' + Buffer.from(`${credentials.accountSid}:${credentials.authToken}`).toString('base64')
       if (req.headers.authorization !== expected || route[1] !== credentials.accountSid) return error(401, 20003, 'Authenticate')
-      if (state.failWhen?.(form)) return error(500, 20500, 'Internal Server Error')
+      const failure = state.failWhen?.(form)
+      if (failure === true) return error(500, 20500, 'Internal Server Error')
+      if (failure) return error(failure.status, failure.code, failure.message)
       const { To: to = '', From: from = '', Body: body = '' } = form
       if (!/^whatsapp:\+[1-9]\d{6,14}$/.test(to) || to === `whatsapp:${INVALID_NUMBER}`) return error(400, 21211, `The 'To' number ${to} is not a valid phone number.`)
       if (!/^whatsapp:\+[1-9]\d{6,14}$/.test(from)) return error(400, 63007, `Twilio could not find a Channel with the specified From address: ${from}`)
