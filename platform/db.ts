@@ -34,32 +34,46 @@ export function postgresDb(url: string, max = 10): Db {
   pool.on('error', () => {
     /* idle client errors surface on the next query; do not crash the process */
   })
+  // A checked-out client whose connection drops between two statements emits 'error' with no
+  // query to reject; unheard, that is an uncaught exception that kills the process. The next
+  // statement on it fails anyway, which is where the caller hears of it.
+  const ignore = () => undefined
+  const checkOut = async () => {
+    const client = await pool.connect()
+    client.on('error', ignore)
+    return client
+  }
   return {
     kind: 'postgres',
     query: async (sql, params) => pool.query(sql, params as unknown[]) as never,
     exec: async (script) => void (await pool.query(script)),
     async transaction(fn) {
-      const client = await pool.connect()
+      const client = await checkOut()
+      let broken = false
       try {
         await client.query('BEGIN')
         const out = await fn(pgConn(client))
         await client.query('COMMIT')
         return out
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined)
+        // A connection that cannot even roll back is gone (the database went away): destroy it
+        // rather than hand it to the next caller.
+        broken = !(await client.query('ROLLBACK').then(() => true, () => false))
         throw err
       } finally {
-        client.release()
+        client.off('error', ignore)
+        client.release(broken)
       }
     },
     async exclusive(key, fn) {
-      const client = await pool.connect()
+      const client = await checkOut()
       try {
         await client.query('SELECT pg_advisory_lock($1)', [key])
         return await fn(pgConn(client))
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined)
-        client.release()
+        const unlocked = await client.query('SELECT pg_advisory_unlock($1)', [key]).then(() => true, () => false)
+        client.off('error', ignore)
+        client.release(!unlocked)
       }
     },
     close: () => pool.end(),
