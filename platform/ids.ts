@@ -29,6 +29,18 @@ export function newTicketId(secret: string): string {
   return `TKT-${nonce}-${ticketTag(secret, nonce)}`
 }
 
+/**
+ * The ticket id for a submission sent with an Idempotency-Key: the same key with the same
+ * request gives the same id (and so the same event ids downstream), so a client's retry lands on
+ * the ticket it already made, on any replica, without shared state. The request is part of the
+ * derivation, so someone who learns another client's key but not their message gets a ticket of
+ * their own, never that one's id.
+ */
+export function idempotentTicketId(secret: string, key: string, request: string): string {
+  const nonce = createHmac('sha256', secret).update(`idempotency\u0000${key}\u0000${request}`).digest('hex').slice(0, 16)
+  return `TKT-${nonce}-${ticketTag(secret, nonce)}`
+}
+
 export function isIssuedTicketId(secret: string, id: string): boolean {
   const m = /^TKT-([0-9a-f]{16})-([0-9a-f]{8})$/.exec(id)
   if (!m) return false

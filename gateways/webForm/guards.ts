@@ -19,7 +19,8 @@ export function webFormGuards({ config }: Pick<GatewayDeps, 'config'>, opts: { n
   const allowCors = cors({
     origins: config.http.corsOrigins,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowHeaders: ['Content-Type'],
+    // Idempotency-Key: a widget on another origin may retry a submission safely.
+    allowHeaders: ['Content-Type', 'Idempotency-Key'],
     exposeHeaders: ['Location', 'Retry-After'],
   })
   const limiter = new SlidingWindowLimiter({ limit: config.http.formRateLimitPerMinute, windowMs: 60_000, now: opts.now })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import Router from '@koa/router'
 import type Koa from 'koa'
 import { Topics, type InboundMessage } from '../../schemas/index.js'
-import { newTicketId, stableId, ticketNumber } from '../../platform/ids.js'
+import { idempotentTicketId, newTicketId, stableId, ticketNumber } from '../../platform/ids.js'
 import { normalizeEmail } from '../../platform/identifiers.js'
 import { HttpError } from '../http/errors.js'
 import type { GatewayDeps } from '../http/deps.js'
@@ -24,7 +24,8 @@ export function webFormRoutes(deps: GatewayDeps): Router {
   router.post('/support/submit', async (ctx) => {
     if (!ctx.is('application/json')) throw new HttpError(415, 'unsupported_media_type', 'send the form as application/json')
     const form = webFormSubmission.parse(ctx.request.body ?? {})
-    const ticketId = newTicketId(deps.config.ticketSecret)
+    const key = idempotencyKey(ctx)
+    const ticketId = key === null ? newTicketId(deps.config.ticketSecret) : idempotentTicketId(deps.config.ticketSecret, key, JSON.stringify(form))
     // Validated first, so a bot gets exactly the answer a person would for the same input.
     if (honeypotFilled(form)) {
       deps.log.info('web form: honeypot filled, submission dropped', { ip: ctx.ip })
@@ -72,6 +73,20 @@ export function webFormRoutes(deps: GatewayDeps): Router {
   })
 
   return router
+}
+
+/**
+ * The Idempotency-Key header (IETF draft httpapi-idempotency-key-header): a client that retries a
+ * submission it is unsure about sends the same key and gets the same ticket, never a second one.
+ * Optional; when sent it must be 1-255 visible ASCII characters.
+ */
+function idempotencyKey(ctx: Koa.Context): string | null {
+  const raw = ctx.get('Idempotency-Key')
+  if (!raw) return null
+  if (!/^[\x21-\x7e]{1,255}$/.test(raw)) {
+    throw new HttpError(422, 'invalid_header', 'Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID is a good choice)')
+  }
+  return raw
 }
 
 /** The one answer to an accepted submission, whether it was published or quietly dropped. */
