@@ -42,7 +42,8 @@ function schemaRules(name: string, skip: string | undefined, open: () => Promise
       const reader = avroCodec(store, physical, { [topic]: v2 })
       assert.deepEqual({ ...(await reader.decode(topic, bytes) as object) }, { id: 'abc', note: 'none' })
       assert.equal((await store.writerType(schemaId)).name, 'fte.test.Probe', 'the schema id on the wire resolves in the store')
-      await assert.rejects(writer.encode(topic, { id: 42 }), /does not match the .* schema: id=42/)
+      // The field is named with the kind of value it had, never the value (events carry customers' words).
+      await assert.rejects(writer.encode(topic, { id: 4242 }), (err: Error) => /does not match the .* schema: id \(got number\)/.test(err.message) && !err.message.includes('4242'))
     })
   })
 }

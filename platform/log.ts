@@ -1,6 +1,10 @@
 import type { LogLevel } from './config.js'
+import { redactFields } from './redact.js'
 
-/** JSON lines on stderr: one object per event, easy for k8s log collectors and for humans with jq. */
+/**
+ * JSON lines on stderr: one object per event, easy for k8s log collectors and for humans with jq.
+ * Email addresses and phone numbers are replaced in every line (redact.ts): customers are named by id.
+ */
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void
   info(msg: string, fields?: Record<string, unknown>): void
@@ -14,8 +18,7 @@ const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}): Logger {
   const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: Record<string, unknown>) => {
     if (rank[lvl] < rank[level]) return
-    const line: Record<string, unknown> = { t: new Date().toISOString(), level: lvl, msg, ...base, ...fields }
-    for (const [k, v] of Object.entries(line)) if (v instanceof Error) line[k] = v.message
+    const line = redactFields({ t: new Date().toISOString(), level: lvl, msg, ...base, ...fields })
     process.stderr.write(JSON.stringify(line) + '\n')
   }
   return {

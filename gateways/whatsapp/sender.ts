@@ -139,7 +139,7 @@ export function whatsappSender(deps: { config: Config; db: Queryable; log: Logge
   return {
     channel: 'whatsapp',
     async send(reply: ReplyRequested) {
-      if (!/^\+[1-9]\d{6,14}$/.test(reply.recipient)) throw new PermanentError(`WhatsApp recipient is not an E.164 number: ${reply.recipient}`)
+      if (!/^\+[1-9]\d{6,14}$/.test(reply.recipient)) throw new PermanentError(`WhatsApp recipient of customer ${reply.customer_id} is not an E.164 number`)
       const parts = splitMessage(reply.content)
       if (parts.length === 0) throw new PermanentError('WhatsApp reply is empty')
 

@@ -20,7 +20,7 @@ export const webFormSender = (): ChannelSender => ({
 export const recordingSender = (channel: Channel, log: Logger): ChannelSender => ({
   channel,
   async send(reply) {
-    log.info('reply recorded (no provider configured for this channel)', { channel, reply_id: reply.reply_id, to: reply.recipient })
+    log.info('reply recorded (no provider configured for this channel)', { channel, reply_id: reply.reply_id, customer_id: reply.customer_id })
     return { status: 'recorded', providerMessageId: null }
   },
 })
