@@ -97,20 +97,33 @@ export async function deliver<T extends Topic>(
   let unknownAttempts = 0
   let failure: unknown
   let event: DeliveredEvent<T> | undefined
-  const maxBackoff = policy.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS
-  try {
-    // The one cast between bytes and types: the codec decoded the value against the schema
-    // registered for record.topic, the Avro twin of TopicEvents[record.topic], and the record
-    // came from a subscription to topics T.
-    event = { ...record, value: await codec.decode(record.topic, record.value) } as DeliveredEvent<T>
-  } catch (err) {
-    attempts = 1
-    failure = err
-    // A registry that cannot be reached is not an undecodable event: wait for it like any fault.
-    if (classifyFailure(err) === 'transient') return retryDecode()
-  }
   let resume: (() => void) | undefined
+  const maxBackoff = policy.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS
+  /** The partition waits on a transient fault: stop fetching for it, and say so on GET /ready. */
+  const stall = (n: number, err: unknown) => {
+    metrics.transientRetries.inc({ group })
+    resume ??= hooks.pause?.()
+    hooks.health?.stalled({ group, topic: record.topic, partition: record.partition, since: Date.now(), attempts: n, error: describe(err).slice(0, 300) })
+  }
   try {
+    // A registry that cannot be reached is not an undecodable event: it is waited for like any
+    // fault. Bytes that do not decode for any other reason go to the DLQ at once.
+    for (let n = 1; !event; n++) {
+      try {
+        // The one cast between bytes and types: the codec decoded the value against the schema
+        // registered for record.topic, the Avro twin of TopicEvents[record.topic], and the record
+        // came from a subscription to topics T.
+        event = { ...record, value: await codec.decode(record.topic, record.value) } as DeliveredEvent<T>
+      } catch (err) {
+        failure = err
+        if (classifyFailure(err) !== 'transient') {
+          attempts = 1
+          break
+        }
+        stall(n, err)
+        await wait(backoffMs(n, policy.retryBackoffMs, maxBackoff), hooks)
+      }
+    }
     while (event) {
       attempts++
       const started = process.hrtime.bigint()
@@ -127,11 +140,7 @@ export async function deliver<T extends Topic>(
         if (kind === 'permanent') break
         if (kind === 'unknown' && ++unknownAttempts >= policy.maxAttempts) break
         const delay = backoffMs(kind === 'transient' ? attempts : unknownAttempts, policy.retryBackoffMs, maxBackoff, hintOf(err))
-        if (kind === 'transient') {
-          metrics.transientRetries.inc({ group })
-          resume ??= hooks.pause?.()
-          hooks.health?.stalled({ group, topic: record.topic, partition: record.partition, since: Date.now(), attempts, error: describe(err).slice(0, 300) })
-        }
+        if (kind === 'transient') stall(attempts, err)
         // Said on the first retries and then at powers of two: a long outage is one line a minute, not a flood.
         if (attempts <= 3 || (attempts & (attempts - 1)) === 0) {
           log.warn(kind === 'transient' ? 'transient fault; retrying until it passes' : 'handler failed', {
@@ -147,32 +156,8 @@ export async function deliver<T extends Topic>(
   }
   return deadLetter()
 
-  async function retryDecode(): Promise<'handled' | 'dead-lettered'> {
-    for (let n = 1; ; n++) {
-      hooks.health?.stalled({ group, topic: record.topic, partition: record.partition, since: Date.now(), attempts: n, error: describe(failure).slice(0, 300) })
-      metrics.transientRetries.inc({ group })
-      try {
-        await wait(backoffMs(n, policy.retryBackoffMs, maxBackoff), hooks)
-      } catch (err) {
-        hooks.health?.recovered(group, record.topic, record.partition)
-        throw err
-      }
-      try {
-        await codec.decode(record.topic, record.value)
-        hooks.health?.recovered(group, record.topic, record.partition)
-        return deliver(record, group, codec, handle, publish, policy, log, hooks)
-      } catch (err) {
-        failure = err
-        if (classifyFailure(err) !== 'transient') {
-          hooks.health?.recovered(group, record.topic, record.partition)
-          return deadLetter()
-        }
-      }
-    }
-  }
-
   async function deadLetter(): Promise<'dead-lettered'> {
-    const reason = failure instanceof Error ? `${failure.name}: ${failure.message}` : String(failure)
+    const reason = describe(failure)
     if (record.topic === Topics.dlq) {
       // A dead letter that cannot be handled stays where it is, on fte.dlq: re-queuing it there would loop.
       log.error('dead letter could not be handled; left on the DLQ topic', { group, offset: record.offset, error: reason })
