@@ -10,7 +10,7 @@ import type { GatewayDeps } from '../http/deps.js'
  * - GET /ready (readiness): 200 when started, not shutting down, every dependency answering
  *   (database, the log: Kafka and the registry, or the embedded table), every consumer group
  *   joined and running, and no partition waiting on a transient fault; 503 with the reasons
- *   otherwise. The reasons name components and errors, never a customer.
+ *   otherwise. The reasons name components and partitions, never an error's text or a customer.
  */
 export function opsRoutes(deps: GatewayDeps): Router {
   const router = new Router()
@@ -22,7 +22,13 @@ export function opsRoutes(deps: GatewayDeps): Router {
     const r = await deps.health.readiness()
     ctx.set('Cache-Control', 'no-store')
     ctx.status = r.ready ? 200 : 503
-    ctx.body = { status: r.state, checks: r.checks, stalled: r.stalled }
+    // The gateway's port is public: the errors themselves (hosts, addresses, provider answers)
+    // stay in the logs; this says which component and which partition, and for how long.
+    ctx.body = {
+      status: r.state,
+      checks: Object.fromEntries(Object.entries(r.checks).map(([name, result]) => [name, result === 'ok' ? 'ok' : 'unavailable'])),
+      stalled: r.stalled.map(({ error: _error, ...where }) => where),
+    }
   })
   return router
 }
