@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { parseAllDocuments } from 'yaml'
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment'
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler'
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget'
 import { Service, ConfigMap, Secret, Namespace } from 'kubernetes-models/v1'
 import { render } from './render.js'
 import { Topics } from '../schemas/index.js'
@@ -17,14 +18,14 @@ class KafkaTopic {
     assert.equal(d.apiVersion, 'kafka.strimzi.io/v1beta2')
     assert.match(d.metadata.name, /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a DNS-1123 subdomain')
     assert.ok(d.metadata.labels['strimzi.io/cluster'], 'names its Kafka cluster')
-    assert.ok(Number.isInteger(d.spec.partitions) && d.spec.partitions > 0)
-    assert.ok(Number.isInteger(d.spec.replicas) && d.spec.replicas > 0)
+    assert.ok(Number.isInteger(d.spec.partitions) && d.spec.partitions > 0, 'a positive partition count')
+    assert.ok(Number.isInteger(d.spec.replicas) && d.spec.replicas > 0, 'a positive replica count')
     for (const [k, v] of Object.entries(d.spec.config)) assert.ok(['string', 'number', 'boolean'].includes(typeof v), k)
   }
 }
 
 const MODELS: Record<string, new (data: any) => { validate(): void }> = {
-  Deployment, HorizontalPodAutoscaler, Service, ConfigMap, Secret, Namespace, KafkaTopic,
+  Deployment, HorizontalPodAutoscaler, PodDisruptionBudget, Service, ConfigMap, Secret, Namespace, KafkaTopic,
 }
 const docs = () => parseAllDocuments(readFileSync(new URL('./fte.yaml', import.meta.url), 'utf8')).map((d) => d.toJSON())
 
@@ -68,5 +69,29 @@ describe('k8s manifests', () => {
       assert.equal(c.readinessProbe.httpGet.path, '/ready')
       assert.equal(c.startupProbe.httpGet.path, '/ready')
     }
+  })
+
+  it('give every topic at least as many partitions as the largest group that consumes it can have pods', () => {
+    const all = docs()
+    const most = Math.max(...all.filter((d) => d.kind === 'HorizontalPodAutoscaler' && d.metadata.name !== 'fte-api').map((h) => h.spec.maxReplicas))
+    for (const t of all.filter((d) => d.kind === 'KafkaTopic')) assert.ok(t.spec.partitions >= most, `${t.spec.topicName}: ${t.spec.partitions} partitions for up to ${most} pods`)
+    assert.equal(all.find((d) => d.kind === 'ConfigMap').data.FTE_TOPIC_PARTITIONS, String(most), 'topics the app creates itself get the same count')
+  })
+
+  it('budget disruptions to one pod per role, and give every container CPU and memory requests and limits', () => {
+    const all = docs()
+    const deployments = all.filter((d) => d.kind === 'Deployment')
+    const budgets = all.filter((d) => d.kind === 'PodDisruptionBudget')
+    for (const d of deployments) {
+      const pdb = budgets.find((b) => JSON.stringify(b.spec.selector.matchLabels) === JSON.stringify(d.spec.template.metadata.labels))
+      assert.ok(pdb, `a PodDisruptionBudget selects ${d.metadata.name}'s pods`)
+      assert.equal(pdb.spec.maxUnavailable, 1, d.metadata.name)
+      const r = d.spec.template.spec.containers[0].resources
+      for (const k of ['cpu', 'memory']) {
+        assert.ok(r.requests[k], `${d.metadata.name} requests ${k}`)
+        assert.ok(r.limits[k], `${d.metadata.name} limits ${k}`)
+      }
+    }
+    assert.equal(budgets.length, deployments.length)
   })
 })

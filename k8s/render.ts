@@ -1,8 +1,9 @@
 /**
  * Renders k8s/fte.yaml, the production manifests: one API Deployment (gateway role, HPA 3-20)
  * and one Deployment per pipeline role (HPA 3-30), all at 70 % CPU, rolling updates 25 % surge /
- * 25 % unavailable, liveness probes on /health, startup and readiness probes on /ready. The roles share one image and
- * differ only in their argument, so they are generated rather than copied by hand.
+ * 25 % unavailable, a PodDisruptionBudget each (a drain takes one pod at a time), liveness probes
+ * on /health, startup and readiness probes on /ready. The roles share one image and differ only
+ * in their argument, so they are generated rather than copied by hand.
  *
  *   npx tsx k8s/render.ts > k8s/fte.yaml      (k8s/manifests.unit.spec.ts checks it is current)
  */
@@ -43,7 +44,9 @@ function deployment(name: string, role: string, opts: { minReplicas: number; max
                 // /metrics has its own port, which no Service or ingress exposes: Prometheus scrapes pods.
                 ports: [{ name: 'http', containerPort: 3000 }, { name: 'metrics', containerPort: 9464 }],
                 envFrom: [{ configMapRef: { name: 'fte-config' } }, { secretRef: { name: 'fte-secrets' } }],
-                resources: { requests: { cpu: opts.cpu, memory: opts.memory }, limits: { memory: opts.memory } },
+                // The CPU limit keeps one pod's embedding burst (a re-embed, a rebuild) off its neighbours;
+                // the HPA scales on requests, so the limit leaves headroom above them.
+                resources: { requests: { cpu: opts.cpu, memory: opts.memory }, limits: { cpu: CPU_LIMIT, memory: opts.memory } },
                 // Startup includes migrations and consumer-group joins: give it time before liveness counts.
                 // Started means migrated, topics and schemas ready, consumer groups joined.
                 startupProbe: probe('/ready', 5, 24),
@@ -66,6 +69,14 @@ function deployment(name: string, role: string, opts: { minReplicas: number; max
         metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
       },
     },
+    {
+      // A node drain or cluster upgrade evicts one pod of a role at a time: the others keep its
+      // partitions moving (a consumer group rebalances around the missing member).
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name, namespace: NAMESPACE, labels: labels(name) },
+      spec: { maxUnavailable: 1, selector: { matchLabels: labels(name) } },
+    },
     ...(opts.service
       ? [
           {
@@ -79,7 +90,14 @@ function deployment(name: string, role: string, opts: { minReplicas: number; max
   ]
 }
 
-export const TOPIC_PARTITIONS = 12
+const CPU_LIMIT = '1'
+/** The most pods any one consumer group can have (the worker HPAs' maximum). */
+export const WORKER_MAX_REPLICAS = 30
+/**
+ * A consumer group uses at most one pod per partition: with fewer partitions than the HPA's
+ * maximum, the pods above that count would sit idle while the CPU target keeps adding them.
+ */
+export const TOPIC_PARTITIONS = WORKER_MAX_REPLICAS
 /** The Strimzi Kafka cluster the topics belong to (its `strimzi.io/cluster` label). */
 export const KAFKA_CLUSTER = 'kafka'
 
@@ -129,7 +147,7 @@ export function manifests(): object[] {
     ...Object.values(Topics).map(kafkaTopic),
     ...deployment('fte-api', 'gateway', { minReplicas: 3, maxReplicas: 20, cpu: '250m', memory: '384Mi', service: true }),
     ...(['identity', 'retrieval', 'decision', 'dispatch', 'projections'] as const).flatMap((role) =>
-      deployment(`fte-${role}`, role, { minReplicas: 3, maxReplicas: 30, cpu: '200m', memory: '384Mi' }),
+      deployment(`fte-${role}`, role, { minReplicas: 3, maxReplicas: WORKER_MAX_REPLICAS, cpu: '200m', memory: '384Mi' }),
     ),
   ]
 }

@@ -19,6 +19,13 @@ export interface Db extends Queryable {
   close(): Promise<void>
 }
 
+/** A database-wide lock key for a name (advisory locks take a number). */
+export function lockKey(name: string): number {
+  let h = 0
+  for (const c of name) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0
+  return h
+}
+
 // BIGINT and NUMERIC come back as strings by default; counts and offsets here fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v))
 

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from './db.js'
+import { lockKey, type Db, type Queryable } from './db.js'
 import type { Logger } from './log.js'
 import { applyOnce, type Projection } from './projection.js'
 import type { DeliveredEvent, Transport } from './transport/contract.js'
@@ -242,13 +242,6 @@ async function replayAndSwap(
   } finally {
     await stop().catch(() => undefined)
   }
-}
-
-/** A session lock key for a name (advisory locks take a number). */
-function lockKey(name: string): number {
-  let h = 0
-  for (const c of name) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0
-  return h
 }
 
 /** Buffers (Avro bytes, e.g. a dead letter's original value) survive the staging table's JSON. */

@@ -1,6 +1,6 @@
 import pgvector from 'pgvector'
 import { Topics } from '../../schemas/index.js'
-import type { Db } from '../../platform/db.js'
+import { lockKey, type Db } from '../../platform/db.js'
 import { defineProjection } from '../../platform/projection.js'
 import type { Embedder } from '../../platform/embedding/contract.js'
 import { chunkArticle } from './chunk.js'
@@ -37,24 +37,30 @@ export function knowledgeBaseProjection(embedder: Embedder) {
   })
 }
 
-/** Re-embeds every chunk written by another model (switching local <-> OpenAI). Returns how many. */
-export async function reembedKnowledge(db: Db, embedder: Embedder, batch = 64): Promise<number> {
-  let total = 0
-  for (;;) {
-    const rows = (
-      await db.query<{ id: string; title: string; content: string }>(
-        'SELECT id, title, content FROM knowledge_base WHERE embedding_model <> $1 ORDER BY id LIMIT $2',
-        [embedder.model, batch],
-      )
-    ).rows
-    if (!rows.length) return total
-    const vectors = await embedder.embed(rows.map((r) => embeddingText(r.title, r.content)))
-    for (const [i, r] of rows.entries()) {
-      // updated_at stays the article's: it says when the text changed, and comes from its event.
-      await db.query('UPDATE knowledge_base SET embedding = $2::vector, embedding_model = $3 WHERE id = $1', [
-        r.id, pgvector.toSql(vectors[i]!), embedder.model,
-      ])
+/**
+ * Re-embeds every chunk written by another model (switching local <-> OpenAI). Returns how many.
+ * Several projections pods start at once after a model change: one holds the lock and embeds,
+ * the others wait for it and then find nothing left, so the knowledge base is embedded once.
+ */
+export function reembedKnowledge(db: Db, embedder: Embedder, batch = 64): Promise<number> {
+  return db.exclusive(lockKey('fte.reembed.knowledge_base'), async (conn) => {
+    let total = 0
+    for (;;) {
+      const rows = (
+        await conn.query<{ id: string; title: string; content: string }>(
+          'SELECT id, title, content FROM knowledge_base WHERE embedding_model <> $1 ORDER BY id LIMIT $2',
+          [embedder.model, batch],
+        )
+      ).rows
+      if (!rows.length) return total
+      const vectors = await embedder.embed(rows.map((r) => embeddingText(r.title, r.content)))
+      for (const [i, r] of rows.entries()) {
+        // updated_at stays the article's: it says when the text changed, and comes from its event.
+        await conn.query('UPDATE knowledge_base SET embedding = $2::vector, embedding_model = $3 WHERE id = $1', [
+          r.id, pgvector.toSql(vectors[i]!), embedder.model,
+        ])
+      }
+      total += rows.length
     }
-    total += rows.length
-  }
+  })
 }
