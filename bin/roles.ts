@@ -13,6 +13,7 @@ import { decisionStage } from '../pipelines/decision/stage.js'
 import { dispatchStage } from '../pipelines/dispatch/stage.js'
 import { sendersFor } from './senders.js'
 import { circuitBreaker } from '../pipelines/dispatch/breaker.js'
+import { sampleConsumerLag } from '../platform/transport/consumerLag.js'
 import { reembedKnowledge } from '../projections/knowledgeBase/knowledgeBaseProjection.js'
 import { readModelLag, readModels } from '../projections/readModels.js'
 import { hashEmbedder, openAiEmbedder, sentenceEmbedder, type Embedder } from '../platform/embedding/embedder.js'
@@ -140,6 +141,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
     throw err
   }
   rt.health.started()
+  const consumerLag = sampleConsumerLag(rt.transport, subs, rt.log)
   return {
     url: urlOf(server),
     metricsUrl: urlOf(metricsServer),
@@ -157,6 +159,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         clearTimeout(cut)
       }))
       lagSampler?.()
+      consumerLag()
       await Promise.all(subs.map((s) => s.stop().catch(() => undefined)))
     },
   }

@@ -3,11 +3,14 @@ import client from 'prom-client'
 /** Prometheus metrics, one registry per process, served at GET /metrics. */
 export const registry = new client.Registry()
 client.collectDefaultMetrics({ register: registry })
+// prom-client also exports these gauges under a _total name, which Prometheus reserves for
+// counters (promtool flags them); the same values stay under nodejs_active_handles and the like.
+for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) registry.removeSingleMetric(name)
 
 export const metrics = {
   eventsHandled: new client.Counter({
     name: 'fte_events_handled_total',
-    help: 'Events handled by consumer group, topic and outcome (ok | error per attempt)',
+    help: 'Events consumed, by consumer group, topic and outcome (ok once handled and committed | error per failed attempt)',
     labelNames: ['group', 'topic', 'outcome'] as const,
     registers: [registry],
   }),
@@ -61,10 +64,34 @@ export const metrics = {
     labelNames: ['group'] as const,
     registers: [registry],
   }),
+  consumerLag: new client.Gauge({
+    name: 'fte_consumer_lag_events',
+    help: 'Events on a partition its consumer group has not finished yet, by group, topic and partition (sampled every 15 s by the process running the group)',
+    labelNames: ['group', 'topic', 'partition'] as const,
+    registers: [registry],
+  }),
+  escalations: new client.Counter({
+    name: 'fte_escalations_total',
+    help: 'Tickets the agent handed to a person, by reason and channel',
+    labelNames: ['reason', 'channel'] as const,
+    registers: [registry],
+  }),
+  openAiTokens: new client.Counter({
+    name: 'fte_openai_tokens_total',
+    help: 'Tokens OpenAI billed, by model and kind (prompt | completion), as its responses report them',
+    labelNames: ['model', 'kind'] as const,
+    registers: [registry],
+  }),
   breakerOpen: new client.Gauge({
     name: 'fte_breaker_open',
     help: 'Whether a channel\'s circuit breaker is open (1) or half-open/closed (0)',
     labelNames: ['channel'] as const,
     registers: [registry],
   }),
+}
+
+/** Counts the tokens an OpenAI response reports (chat completions and embeddings both carry usage). */
+export function countOpenAiTokens(model: string, usage: { prompt_tokens?: number; completion_tokens?: number } | undefined): void {
+  if (usage?.prompt_tokens) metrics.openAiTokens.inc({ model, kind: 'prompt' }, usage.prompt_tokens)
+  if (usage?.completion_tokens) metrics.openAiTokens.inc({ model, kind: 'completion' }, usage.completion_tokens)
 }

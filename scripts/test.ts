@@ -72,6 +72,13 @@ async function main() {
     process.exit(1)
   }
 
+  // Prometheus' own checker judges the exposition format in platform/metrics.int.spec.ts.
+  const promtool = spawnSync('bash', [path.join(root, 'scripts/stack/promtool.sh')], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
+  if (promtool.status !== 0) {
+    say(`getting promtool failed (exit ${promtool.status}); see the message above`)
+    process.exit(1)
+  }
+
   say('bringing up the test stack (Kafka, schema registry, Postgres + pgvector); the first run downloads and builds, later runs reuse')
   const up = spawnSync('bash', [path.join(root, 'scripts/stack/up.sh')], {
     env: { ...process.env, ...stackEnv },
@@ -95,6 +102,7 @@ async function main() {
       FTE_TEST_KAFKA_BROKERS: stack.KAFKA_BROKERS,
       FTE_TEST_SCHEMA_REGISTRY_URL: stack.SCHEMA_REGISTRY_URL,
       FTE_TEST_DATABASE_URL: stack.DATABASE_URL,
+      FTE_TEST_PROMTOOL: promtool.stdout.trim(),
     })
   } finally {
     if (process.env.FTE_TEST_KEEP_STACK) say('FTE_TEST_KEEP_STACK set: leaving the test stack running')

@@ -3,6 +3,7 @@ import type { Channel, KnowledgeHit } from '../../schemas/index.js'
 import type { Logger } from '../../platform/log.js'
 import type { CompanyProfile } from '../../platform/companyProfile.js'
 import { groundedAnswer } from './compose.js'
+import { countOpenAiTokens } from '../../platform/metrics.js'
 
 export interface AnswerRequest {
   question: string
@@ -82,6 +83,7 @@ export function openAiResponder(client: OpenAI, opts: { model: string; timeoutMs
           },
           { timeout: timeoutMs, maxRetries: 0 },
         )
+        countOpenAiTokens(model, res.usage)
         const parsed = JSON.parse(res.choices[0]?.message?.content ?? '') as { answer?: unknown; cited_article_ids?: unknown }
         const body = typeof parsed.answer === 'string' ? parsed.answer.trim() : ''
         const cited = Array.isArray(parsed.cited_article_ids) ? parsed.cited_article_ids.filter((x): x is string => typeof x === 'string' && ids.has(x)) : []

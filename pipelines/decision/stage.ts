@@ -3,6 +3,7 @@ import { replyEvent } from '../../platform/replyEvent.js'
 import type { CompanyProfile } from '../../platform/companyProfile.js'
 import type { Logger } from '../../platform/log.js'
 import { defineStage } from '../../platform/stage.js'
+import { metrics } from '../../platform/metrics.js'
 import type { OutgoingEvent } from '../../platform/transport/contract.js'
 import { identifiersOf } from '../../platform/identifiers.js'
 import { decide, judge, questionOf } from './decide.js'
@@ -72,6 +73,8 @@ export function decisionStage({ company, responder, history, ownedByPerson, log,
       const out: OutgoingEvent[] = [{ topic: Topics.agentDecisions, key: context.customer_id, value: decision }]
       if (escalation && escalated) {
         out.push({ topic: Topics.escalations, key: ticket, value: escalation })
+        // Counted when decided: a redelivered event counts again, which a rate over minutes absorbs.
+        metrics.escalations.inc({ reason: escalation.reason, channel: context.inbound.channel })
         out.push({ topic: Topics.ticketLifecycle, key: ticket, value: escalated })
       }
       out.push(replyEvent(reply))

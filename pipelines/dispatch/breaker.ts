@@ -32,6 +32,8 @@ export function circuitBreaker(name: string, opts: { failureThreshold?: number; 
   let failures = 0
   let openedAt = 0
   let trial = false
+  // Every channel shows on the dashboard from the start: a missing series would read as "unknown".
+  metrics.breakerOpen.set({ channel: name }, 0)
   const state = (): CircuitBreaker['state'] => (failures < threshold ? 'closed' : now() - openedAt >= coolDown ? 'half-open' : 'open')
   return {
     get state() {

@@ -3,6 +3,7 @@ import { embedLocally, LOCAL_EMBEDDING_MODEL } from './hashEmbedding.js'
 import type { ModelFiles, ModelSpec } from './modelFiles.js'
 import { loadEncoder, padded } from './sentenceEmbedder.js'
 import type { Embedder } from './contract.js'
+import { countOpenAiTokens } from '../metrics.js'
 
 export type { Embedder } from './contract.js'
 
@@ -41,6 +42,7 @@ export function openAiEmbedder(client: OpenAI, model = 'text-embedding-3-small')
     duplicateScore: 0.7,
     async embed(texts) {
       const res = await client.embeddings.create({ model, input: texts, dimensions: 1536 })
+      countOpenAiTokens(model, res.usage)
       return res.data.sort((a, b) => a.index - b.index).map((d) => d.embedding)
     },
   }

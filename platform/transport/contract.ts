@@ -37,6 +37,8 @@ export interface SubscribeOptions<T extends Topic = Topic> {
 }
 
 export interface Subscription {
+  readonly group: string
+  readonly topics: readonly Topic[]
   stop(): Promise<void>
 }
 

@@ -132,6 +132,8 @@ export function embeddedTransport(opts: {
       }
       const done = loop()
       const sub: Subscription = {
+        group: options.group,
+        topics: options.topics,
         async stop() {
           running = false
           stopping.abort()

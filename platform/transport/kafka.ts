@@ -203,6 +203,8 @@ export function kafkaTransport(opts: {
       // Resolve once partitions are assigned, so a caller can publish and know it will be seen.
       await Promise.race([joined, new Promise((r) => setTimeout(r, 30_000))])
       return {
+        group: options.group,
+        topics: options.topics,
         async stop() {
           consumers.delete(consumer)
           stopping.abort()
