@@ -53,6 +53,7 @@ const env = z
     TWILIO_AUTH_TOKEN: z.string().optional(),
     TWILIO_WHATSAPP_FROM: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must look like whatsapp:+14155238886').optional(),
     TWILIO_API_BASE_URL: z.string().url().optional(),
+    FTE_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
     GMAIL_ADDRESS: z.string().email().optional(),
     GMAIL_CLIENT_ID: z.string().optional(),
     GMAIL_CLIENT_SECRET: z.string().optional(),
@@ -93,7 +94,7 @@ export interface Config {
     metricsPort: number
   }
   /** WhatsApp through Twilio; null = replies are recorded, and the webhook answers 503. */
-  twilio: { accountSid: string; authToken: string; whatsappFrom: string; apiBaseUrl?: string } | null
+  twilio: { accountSid: string; authToken: string; whatsappFrom: string; apiBaseUrl?: string; timeoutMs: number } | null
   /** Gmail; null = email replies are recorded, and the push webhook answers 503. */
   gmail: {
     address: string
@@ -106,6 +107,7 @@ export interface Config {
     apiRootUrl: string
     tokenUrl: string
     resyncMax: number
+    timeoutMs: number
   } | null
   dataDir: string
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dir: string }
@@ -189,7 +191,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_WHATSAPP_FROM
-        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, whatsappFrom: e.TWILIO_WHATSAPP_FROM, apiBaseUrl: e.TWILIO_API_BASE_URL }
+        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, whatsappFrom: e.TWILIO_WHATSAPP_FROM, apiBaseUrl: e.TWILIO_API_BASE_URL, timeoutMs: e.FTE_PROVIDER_TIMEOUT_MS }
         : null,
     gmail:
       e.GMAIL_ADDRESS && e.GMAIL_CLIENT_ID && e.GMAIL_CLIENT_SECRET && e.GMAIL_REFRESH_TOKEN && e.GMAIL_PUSH_AUDIENCE && e.GMAIL_PUSH_SERVICE_ACCOUNT
@@ -204,6 +206,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             apiRootUrl: e.GOOGLE_API_ROOT_URL,
             tokenUrl: e.GOOGLE_TOKEN_URL,
             resyncMax: e.GMAIL_RESYNC_MAX,
+            timeoutMs: e.FTE_PROVIDER_TIMEOUT_MS,
           }
         : null,
     dataDir,

@@ -23,7 +23,7 @@ export function gmailApi(g: GmailConfig): Promise<Gmail> {
       const auth = new google.auth.OAuth2({ clientId: g.clientId, clientSecret: g.clientSecret, endpoints: { oauth2TokenUrl: g.tokenUrl } })
       auth.setCredentials({ refresh_token: g.refreshToken })
       // Without a timeout a hung connection would hold a push (and Pub/Sub's redelivery) forever.
-      return google.gmail({ version: 'v1', auth, rootUrl: g.apiRootUrl.replace(/\/*$/, '/'), timeout: 15_000 })
+      return google.gmail({ version: 'v1', auth, rootUrl: g.apiRootUrl.replace(/\/*$/, '/'), timeout: g.timeoutMs })
     })()
     client.catch(() => clients.delete(g))
     clients.set(g, client)

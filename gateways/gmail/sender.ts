@@ -15,6 +15,8 @@ export const DEFAULT_SUBJECT = 'Re: your message'
 const NEVER_SUCCEEDS = (status: number | undefined) => status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429
 
 export interface ReplyMime {
+  /** Ours, derived from the reply id (replyMessageId), so an attempt that timed out can be found. */
+  messageId: string
   from: string
   to: string
   subject: string
@@ -28,6 +30,7 @@ export interface ReplyMime {
 /** The RFC 822 reply. Marked Auto-Submitted (RFC 3834) so the customer's auto-responder does not answer it back. */
 export async function composeReply(m: ReplyMime): Promise<Buffer> {
   return new MailComposer({
+    messageId: m.messageId,
     from: m.from,
     to: m.to,
     subject: m.subject,
@@ -38,6 +41,9 @@ export async function composeReply(m: ReplyMime): Promise<Buffer> {
     .compile()
     .build()
 }
+
+/** The Message-ID every attempt at one reply carries: Gmail can be searched for it. */
+export const replyMessageId = (replyId: string, mailbox: string) => `<fte-reply-${replyId.replace(/[^A-Za-z0-9._-]/g, '')}@${mailbox.split('@')[1] ?? 'localhost'}>`
 
 /** Message-ID and References of the email a reply answers, read from Gmail (the events carry Gmail's id only). */
 async function threadHeaders(api: Gmail, gmailId: string): Promise<{ messageId: string | null; references: string[] } | null> {
@@ -64,11 +70,27 @@ export function gmailSender({ config, log, api }: { config: Config; log: Logger;
   const client = api ?? (() => gmailApi(gmail))
   return {
     channel: 'email',
+    /** An attempt that timed out, or whose answer we died before recording, is in the mailbox under its Message-ID. */
+    async reconcile(reply) {
+      const messageId = replyMessageId(reply.reply_id, gmail.address)
+      try {
+        const api = await client()
+        const found = await api.users.messages.list({ userId: 'me', q: `rfc822msgid:${messageId}`, includeSpamTrash: true, maxResults: 1 })
+        const id = found.data.messages?.[0]?.id
+        log.info('email reply reconciled with Gmail after an attempt of unknown outcome', { reply_id: reply.reply_id, found: Boolean(id) })
+        return id ? { status: 'sent', providerMessageId: id } : null
+      } catch (err) {
+        const status = httpStatusOf(err)
+        if (NEVER_SUCCEEDS(status)) throw new PermanentError(`Gmail refused the search for an earlier attempt (HTTP ${status}): ${(err as Error).message}`.slice(0, 1000))
+        throw err
+      }
+    },
     async send(reply) {
       try {
         const api = await client()
         const original = reply.in_reply_to ? await threadHeaders(api, reply.in_reply_to) : null
         const raw = await composeReply({
+          messageId: replyMessageId(reply.reply_id, gmail.address),
           from: gmail.address,
           to: reply.recipient,
           subject: reply.subject ?? DEFAULT_SUBJECT,
@@ -104,6 +126,12 @@ export function webFormWithEmailCopy(
 ): ChannelSender {
   return {
     channel: 'web_form',
+    // The status page has the reply whatever happens; the copy is what could reach the customer twice.
+    async reconcile(reply, since) {
+      if (!reply.recipient_email || !email.reconcile) return null
+      const copy = await email.reconcile(emailCopyOf(reply, reply.recipient_email, publicBaseUrl), since).catch(() => null)
+      return copy ? webForm.send(reply) : null
+    },
     async send(reply) {
       const result = await webForm.send(reply)
       if (reply.recipient_email && !(await mayCopy(reply.recipient_email, reply.reply_id))) {

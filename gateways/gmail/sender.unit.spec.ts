@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '../../platform/log.js'
 import type { ReplyRequested } from '../../schemas/index.js'
 import type { Gmail } from './gmailApi.js'
 import { ticketNumber } from '../../platform/ids.js'
-import { composeReply, emailCopyOf, gmailSender, webFormWithEmailCopy, DEFAULT_SUBJECT } from './sender.js'
+import { composeReply, replyMessageId, emailCopyOf, gmailSender, webFormWithEmailCopy, DEFAULT_SUBJECT } from './sender.js'
 import type { ChannelSender } from '../../pipelines/dispatch/sender.js'
 
 const config = loadConfig({
@@ -47,6 +47,7 @@ function fakeGmail(o: { headers?: { name: string; value: string }[]; getStatus?:
 describe('composeReply', () => {
   it('builds an RFC 822 reply that threads under the original and is marked automatic', async () => {
     const raw = await composeReply({
+      messageId: replyMessageId('r-1', 'support@acme.test'),
       from: 'support@acme.test', to: 'ada@example.com', subject: 'Re: Prüfung', text: 'Grüße – see “Export”.',
       inReplyTo: '<orig@mail.example.com>', references: ['<first@mail.example.com>', '<orig@mail.example.com>'],
     })
@@ -58,11 +59,11 @@ describe('composeReply', () => {
     assert.deepEqual(mail.references, ['<first@mail.example.com>', '<orig@mail.example.com>'])
     assert.equal(mail.headers.get('auto-submitted'), 'auto-replied')
     assert.equal(mail.text?.trim(), 'Grüße – see “Export”.')
-    assert.ok(mail.messageId, 'a Message-ID of its own')
+    assert.equal(mail.messageId, '<fte-reply-r-1@acme.test>', 'the Message-ID derived from the reply, which a retry can search for')
   })
 
   it('leaves threading headers out when there is nothing to reply to', async () => {
-    const mail = await simpleParser(await composeReply({ from: 'support@acme.test', to: 'a@b.co', subject: 's', text: 't', inReplyTo: null, references: [] }))
+    const mail = await simpleParser(await composeReply({ messageId: '<m@acme.test>', from: 'support@acme.test', to: 'a@b.co', subject: 's', text: 't', inReplyTo: null, references: [] }))
     assert.equal(mail.inReplyTo, undefined)
     assert.equal(mail.references, undefined)
   })

@@ -103,7 +103,11 @@ class RedirectingRequestClient extends twilio.RequestClient {
   }
 }
 
-const TWILIO_TIMEOUT_MS = 15_000
+/**
+ * How far before our first attempt a message Twilio lists may be dated and still be that attempt:
+ * Twilio's clock and ours differ a little.
+ */
+const CLOCK_SKEW_MS = 5 * 60 * 1000
 
 /** The latest inbound WhatsApp message of the customer the messages read model knows of. */
 async function latestInboundAt(db: Queryable, customerId: string): Promise<number | null> {
@@ -122,7 +126,8 @@ async function latestInboundAt(db: Queryable, customerId: string): Promise<numbe
  * nothing is sent (status `needs_template`: a template or a human must take over). Long replies
  * leave as several messages, in order, one API call after the other; every SID is recorded in
  * whatsapp_sends so status callbacks for any part find the reply, and so a retried reply (the
- * dispatcher retries on a thrown error) skips the parts already sent instead of repeating them.
+ * dispatcher retries on a thrown error) skips the parts already sent instead of repeating them;
+ * a part whose answer never came is looked up first (reconcile).
  */
 export function whatsappSender(deps: { config: Config; db: Queryable; log: Logger; now?: () => number }): ChannelSender {
   const { config, db, log } = deps
@@ -131,13 +136,62 @@ export function whatsappSender(deps: { config: Config; db: Queryable; log: Logge
   if (!t || !publicBaseUrl) throw new Error('whatsappSender needs the Twilio configuration and PUBLIC_BASE_URL')
   const now = deps.now ?? Date.now
   const client = twilio(t.accountSid, t.authToken, {
-    timeout: TWILIO_TIMEOUT_MS,
-    ...(t.apiBaseUrl ? { httpClient: new RedirectingRequestClient(t.apiBaseUrl, TWILIO_TIMEOUT_MS) } : {}),
+    timeout: t.timeoutMs,
+    ...(t.apiBaseUrl ? { httpClient: new RedirectingRequestClient(t.apiBaseUrl, t.timeoutMs) } : {}),
   })
   const statusCallback = `${publicBaseUrl}${STATUS_CALLBACK_PATH}`
 
+  const recordPart = (sid: string, reply: ReplyRequested, part: number, parts: number, status: string) =>
+    db.query(
+      `INSERT INTO whatsapp_sends (provider_message_id, reply_id, ticket_id, part, parts, status) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT DO NOTHING`,
+      [sid, reply.reply_id, reply.ticket_id, part, parts, status],
+    )
+  const recordedParts = async (replyId: string) =>
+    new Map(
+      (
+        await db.query<{ part: number; provider_message_id: string; status: string }>(
+          'SELECT part, provider_message_id, status FROM whatsapp_sends WHERE reply_id = $1',
+          [replyId],
+        )
+      ).rows.map((r) => [r.part, r]),
+    )
+
   return {
     channel: 'whatsapp',
+    /**
+     * The parts Twilio accepted that we have no record of (the call timed out, or we died before
+     * writing it) are found in Twilio's list of messages to that number since the first attempt,
+     * by their text, and recorded; send() then sends only the parts still missing. A message
+     * already recorded for another reply is never taken for this one's.
+     */
+    async reconcile(reply, since) {
+      const parts = splitMessage(reply.content)
+      const have = await recordedParts(reply.reply_id)
+      const missing = parts.map((body, i) => ({ body, part: i + 1 })).filter((p) => !have.has(p.part))
+      if (missing.length) {
+        const listed = await client.messages.list({ to: `whatsapp:${reply.recipient}`, from: t.whatsappFrom, limit: 100 })
+        const candidates = listed.filter((m) => m.dateCreated && m.dateCreated.getTime() >= since - CLOCK_SKEW_MS)
+        const known = new Set(
+          candidates.length
+            ? (await db.query<{ id: string }>('SELECT provider_message_id AS id FROM whatsapp_sends WHERE provider_message_id = ANY($1)', [candidates.map((m) => m.sid)])).rows.map((r) => r.id)
+            : [],
+        )
+        for (const p of missing) {
+          // Oldest first: the earliest unclaimed copy of this text is the attempt's.
+          const m = candidates.filter((c) => c.body === p.body && !known.has(c.sid)).at(-1)
+          if (!m) continue
+          known.add(m.sid)
+          await recordPart(m.sid, reply, p.part, parts.length, m.status)
+          have.set(p.part, { part: p.part, provider_message_id: m.sid, status: m.status })
+        }
+        log.info('WhatsApp reply reconciled with Twilio after an attempt of unknown outcome', {
+          reply_id: reply.reply_id, ticket_id: reply.ticket_id, parts: parts.length, found: missing.filter((p) => have.has(p.part)).length, missing: missing.filter((p) => !have.has(p.part)).length,
+        })
+      }
+      const first = have.get(1)
+      return parts.every((_, i) => have.has(i + 1)) && first ? { status: asDeliveryStatus(first.status), providerMessageId: first.provider_message_id } : null
+    },
     async send(reply: ReplyRequested) {
       if (!/^\+[1-9]\d{6,14}$/.test(reply.recipient)) throw new PermanentError(`WhatsApp recipient of customer ${reply.customer_id} is not an E.164 number`)
       const parts = splitMessage(reply.content)
@@ -152,14 +206,7 @@ export function whatsappSender(deps: { config: Config; db: Queryable; log: Logge
         return { status: 'needs_template', providerMessageId: null }
       }
 
-      const already = new Map(
-        (
-          await db.query<{ part: number; provider_message_id: string; status: string }>(
-            'SELECT part, provider_message_id, status FROM whatsapp_sends WHERE reply_id = $1',
-            [reply.reply_id],
-          )
-        ).rows.map((r) => [r.part, r]),
-      )
+      const already = await recordedParts(reply.reply_id)
       let first: { sid: string; status: DeliveryStatus } | null = null
       for (const [index, body] of parts.entries()) {
         const part = index + 1
@@ -177,13 +224,9 @@ export function whatsappSender(deps: { config: Config; db: Queryable; log: Logge
           if (isPermanentTwilioError(err)) throw new PermanentError(what)
           throw new Error(what, { cause: err })
         }
-        // If this write fails after Twilio accepted the part, a retry sends the part again:
-        // at-least-once, like every other step of the pipeline.
-        await db.query(
-          `INSERT INTO whatsapp_sends (provider_message_id, reply_id, ticket_id, part, parts, status) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT DO NOTHING`,
-          [message.sid, reply.reply_id, reply.ticket_id, part, parts.length, message.status],
-        )
+        // If this write fails after Twilio accepted the part, the retry's reconcile finds the
+        // part in Twilio's list instead of sending it again.
+        await recordPart(message.sid, reply, part, parts.length, message.status)
         first ??= { sid: message.sid, status: asDeliveryStatus(message.status) }
       }
       log.info('WhatsApp reply sent through Twilio', { reply_id: reply.reply_id, ticket_id: reply.ticket_id, parts: parts.length, sid: first!.sid })

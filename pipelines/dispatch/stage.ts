@@ -1,18 +1,22 @@
-import { Topics, outboundTopic, type MetricRecorded, type ReplyStatusChanged, type TicketLifecycleChanged } from '../../schemas/index.js'
+import { Topics, outboundTopic, type MetricRecorded, type ReplyRequested, type ReplyStatusChanged, type TicketLifecycleChanged } from '../../schemas/index.js'
 import type { OutgoingEvent } from '../../platform/transport/contract.js'
 import type { Queryable } from '../../platform/db.js'
 import { defineStage } from '../../platform/stage.js'
 import { stableId } from '../../platform/ids.js'
 import { metrics } from '../../platform/metrics.js'
-import type { ChannelSender } from './sender.js'
+import type { ChannelSender, SendResult } from './sender.js'
+import { msOf } from '../../platform/time.js'
 import type { CircuitBreaker } from './breaker.js'
 
+/** outbound_sends status while a send is under way: the provider may or may not have the reply. */
+const SENDING = 'sending'
 const FINAL = new Set(['sent', 'delivered', 'read', 'recorded', 'queued', 'needs_template'])
 
 /**
  * Sends one channel's replies, in that channel's own consumer group, so a provider that is down
  * delays only its own replies. outbound_sends remembers every reply that left, so a redelivered
- * ReplyRequested re-announces the status instead of messaging the customer twice. A send that
+ * ReplyRequested re-announces the status instead of messaging the customer twice, and records
+ * each send as intended before the provider is called (sendOnce). A send that
  * keeps failing is retried by the transport and then dead-lettered; the reply's
  * x-fte-reply-id header lets the messages projection show the failure on the ticket.
  */
@@ -23,8 +27,8 @@ export function dispatchStage(db: Queryable, sender: ChannelSender, breaker: Cir
     async handle(event) {
       const reply = event.value
       const previous = (
-        await db.query<{ status: string; provider_message_id: string | null }>(
-          'SELECT status, provider_message_id FROM outbound_sends WHERE reply_id = $1',
+        await db.query<{ status: string; provider_message_id: string | null; attempted_at: Date | string | null }>(
+          'SELECT status, provider_message_id, attempted_at FROM outbound_sends WHERE reply_id = $1',
           [reply.reply_id],
         )
       ).rows[0]
@@ -32,7 +36,7 @@ export function dispatchStage(db: Queryable, sender: ChannelSender, breaker: Cir
       let providerMessageId = previous?.provider_message_id ?? null
       const now = Date.now()
       if (!status || !FINAL.has(status)) {
-        const result = await breaker.call(() => sender.send(reply))
+        const result = await breaker.call(() => sendOnce(db, sender, reply, previous?.attempted_at ? msOf(previous.attempted_at) : null))
         status = result.status
         providerMessageId = result.providerMessageId
         await db.query(
@@ -82,4 +86,27 @@ export function dispatchStage(db: Queryable, sender: ChannelSender, breaker: Cir
       return out
     },
   })
+}
+
+/**
+ * The reply reaches the customer once. The intent is recorded before the provider is called; an
+ * intent already there means an earlier attempt's outcome is unknown (it timed out, or the process
+ * died between the call and the record), so the provider is asked first and the reply is sent
+ * only when it does not have it. The first attempt's time stays: the search starts there.
+ */
+async function sendOnce(db: Queryable, sender: ChannelSender, reply: ReplyRequested, attemptedAt: number | null): Promise<SendResult> {
+  if (attemptedAt !== null && sender.reconcile) {
+    const found = await sender.reconcile(reply, attemptedAt)
+    if (found) return found
+  }
+  // A sender with no provider to ask (the web form, the recording sender) is idempotent anyway: no
+  // intent, and no extra round trip on every reply.
+  if (attemptedAt === null && sender.reconcile) {
+    await db.query(
+      `INSERT INTO outbound_sends (reply_id, channel, status, attempted_at, updated_at) VALUES ($1, $2, $3, now(), now())
+       ON CONFLICT (reply_id) DO UPDATE SET status = EXCLUDED.status, attempted_at = coalesce(outbound_sends.attempted_at, EXCLUDED.attempted_at), updated_at = now()`,
+      [reply.reply_id, reply.channel, SENDING],
+    )
+  }
+  return sender.send(reply)
 }

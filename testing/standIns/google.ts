@@ -50,6 +50,8 @@ export interface GoogleStandIn {
   requests: StandInRequest[]
   /** Answer the next n calls of a kind with this HTTP status. */
   failures: Partial<Record<'history' | 'get' | 'send' | 'token', { status: number; times: number }>>
+  /** Accept the next n sends (the message is sent) but answer only after delayMs: later than the client waits. */
+  answerLate: { send?: { delayMs: number; times: number } }
   /** Puts a message in the mailbox (INBOX unless labels say otherwise) and records the history. */
   deliver(mime: string, opts?: { threadId?: string; labelIds?: string[]; internalDate?: number }): StoredMessage
   /** Signs a push token like Google's; claims and header can be overridden to forge bad ones. */
@@ -68,7 +70,7 @@ export async function startGoogleStandIn(opts: { audience: string; serviceAccoun
   const s: GoogleStandIn = {
     url: '', tokenUrl: '', certsUrl: '', accessToken: `ya29.standin-${randomBytes(6).toString('hex')}`,
     messages: new Map(), history: [], historyId: 1000, oldestHistoryId: 0, pageSize: 2,
-    sent: [], requests: [], failures: {}, kid,
+    sent: [], requests: [], failures: {}, answerLate: {}, kid,
     deliver(mime, o = {}) {
       const m: StoredMessage = { id: nextId(), threadId: o.threadId ?? nextId(), labelIds: o.labelIds ?? ['INBOX', 'UNREAD'], raw: Buffer.from(mime), internalDate: o.internalDate ?? Date.now() }
       s.messages.set(m.id, m)
@@ -149,6 +151,12 @@ export async function startGoogleStandIn(opts: { audience: string; serviceAccoun
       }
       if (req.method === 'GET' && api === 'messages') {
         const max = Number(url.searchParams.get('maxResults') ?? 100)
+        // Gmail's search operator for one Message-ID, over all mail (sent included), brackets optional.
+        const byId = /^rfc822msgid:<?([^<>\s]+)>?$/.exec(url.searchParams.get('q') ?? '')?.[1]
+        if (byId) {
+          const found = [...s.messages.values()].filter((m) => header(m.raw, 'Message-ID')?.replace(/^<|>$/g, '') === byId).slice(0, max)
+          return send(200, found.length ? { messages: found.map((m) => ({ id: m.id, threadId: m.threadId })), resultSizeEstimate: found.length } : { resultSizeEstimate: 0 })
+        }
         const inbox = [...s.messages.values()].filter((m) => m.labelIds.includes('INBOX')).sort((a, b) => b.internalDate - a.internalDate).slice(0, max)
         return send(200, { messages: inbox.map((m) => ({ id: m.id, threadId: m.threadId })), resultSizeEstimate: inbox.length })
       }
@@ -178,6 +186,11 @@ export async function startGoogleStandIn(opts: { audience: string; serviceAccoun
         // Like Gmail, what we send lands in the mailbox as SENT, and shows in the history.
         const stored = s.deliver(mime, { threadId, labelIds: ['SENT'] })
         s.sent.push({ id: stored.id, threadId: threadId ?? null, mime })
+        const late = s.answerLate.send
+        if (late && late.times > 0) {
+          late.times--
+          return void setTimeout(() => { if (!res.destroyed) send(200, { id: stored.id, threadId: stored.threadId, labelIds: ['SENT'] }) }, late.delayMs)
+        }
         return send(200, { id: stored.id, threadId: stored.threadId, labelIds: ['SENT'] })
       }
       if (req.method === 'POST' && api === 'watch') {
