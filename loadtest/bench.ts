@@ -6,8 +6,12 @@
  * KAFKA_BROKERS, SCHEMA_REGISTRY_URL and DATABASE_URL for the real stack), or against a running
  * instance with BENCH_URL (loopback only).
  *
+ *   3. the same at a fixed arrival rate (an open model: submissions keep coming whether or not
+ *      earlier ones were answered), beside a bare kafkajs relay through as many hops (loadtest/relay.ts)
+ *
  *   BENCH_USERS (default 100), BENCH_ITERATIONS per user (default 3), BENCH_SEARCHES (default 200),
- *   BENCH_POLL_MS (default 1000: how often each virtual user polls its ticket)
+ *   BENCH_POLL_MS (default 1000: how often each virtual user polls its ticket),
+ *   BENCH_RATE (default 100 submissions/s) and BENCH_SECONDS (default 30) for the open model
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,7 +22,8 @@ import { openRuntime } from '../platform/runtime.js'
 import { embedderFor } from '../bin/roles.js'
 import { startSeeded } from '../testing/seeded.js'
 import { searchKnowledge } from '../pipelines/retrieval/searchKnowledge.js'
-import { runLoad, percentile } from './driver.js'
+import { runLoad, runArrivals, percentile } from './driver.js'
+import { runRelay, HOPS } from './relay.js'
 import { Topics } from '../schemas/index.js'
 
 const int = (v: string | undefined, d: number) => (v ? Number.parseInt(v, 10) : d)
@@ -62,6 +67,7 @@ async function main() {
   // The brief's latency is "message in to reply sent": the dispatcher records it per reply on
   // fte.metrics, exactly, whatever the polling granularity of the virtual users.
   const sent: number[] = []
+  const byTicket = new Map<string, number>()
   let loadStarted = Date.now()
   const sub = rt
     ? await rt.transport.subscribe({
@@ -69,7 +75,9 @@ async function main() {
         topics: [Topics.metrics],
         handle: async (e) => {
           const m = e.value
-          if (m.name === 'reply_latency_ms' && m.occurred_at >= loadStarted) sent.push(m.value)
+          if (m.name !== 'reply_latency_ms') return
+          if (m.occurred_at >= loadStarted) sent.push(m.value)
+          if (m.labels.ticket_id) byTicket.set(m.labels.ticket_id, m.value)
         },
       })
     : undefined
@@ -94,11 +102,30 @@ async function main() {
   say(`submit accepted: p50 ${report.submitMs.p50} ms, p95 ${report.submitMs.p95} ms, max ${report.submitMs.max} ms`)
   if (sub) {
     await new Promise((r) => setTimeout(r, 1000))
-    await sub.stop()
     sent.sort((a, b) => a - b)
     say(`message in -> reply sent (server side, ${sent.length} replies): p50 ${percentile(sent, 50)} ms, p95 ${percentile(sent, 95)} ms, p99 ${percentile(sent, 99)} ms, max ${sent.at(-1)} ms  [target P95 < 3000 ms]`)
   }
   say(`submit -> reply seen by the polling user: p50 ${report.replyMs.p50} ms, p95 ${report.replyMs.p95} ms, p99 ${report.replyMs.p99} ms, max ${report.replyMs.max} ms`)
+
+  // The open model: a fixed arrival rate, as customers arrive; latency grows if the product falls behind.
+  const rate = int(process.env.BENCH_RATE, 100)
+  const seconds = int(process.env.BENCH_SECONDS, 30)
+  say(`open model: ${rate} submissions/s for ${seconds} s against ${url}`)
+  const open = await runArrivals({ baseUrl: url, rate, seconds, onProgress: (n, total) => n && n % (rate * 10) === 0 && process.stderr.write(`  ${n}/${total}\n`) })
+  say(`  accepted ${open.accepted}/${open.sent}, failed ${open.failed}; accept p50 ${open.acceptMs.p50} ms, p95 ${open.acceptMs.p95} ms, p99 ${open.acceptMs.p99} ms  [target p95 <= 50 ms]; driver behind schedule p95 ${open.scheduleLagMs.p95} ms`)
+  let pipeline: number[] = []
+  if (sub) {
+    const deadline = Date.now() + 180_000
+    while (open.tickets.some((t) => !byTicket.has(t)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250))
+    await sub.stop()
+    pipeline = open.tickets.map((t) => byTicket.get(t)).filter((v): v is number => v !== undefined).sort((a, b) => a - b)
+    say(`  message in -> reply sent (${pipeline.length}/${open.accepted} replies): p50 ${percentile(pipeline, 50)} ms, p95 ${percentile(pipeline, 95)} ms, p99 ${percentile(pipeline, 99)} ms, max ${pipeline.at(-1)} ms  [target p95 <= 1000 ms]`)
+  }
+  if (rt?.config.transport.kind === 'kafka' && pipeline.length) {
+    const relay = await runRelay({ brokers: rt.config.transport.brokers, rate, seconds })
+    say(`bare kafkajs relay, ${HOPS} hops, ${rate}/s for ${seconds} s (${relay.arrived}/${relay.sent} through): p50 ${relay.ms.p50} ms, p95 ${relay.ms.p95} ms, p99 ${relay.ms.p99} ms`)
+    say(`  pipeline / relay: p50 x${(percentile(pipeline, 50) / relay.ms.p50).toFixed(1)}, p95 x${(percentile(pipeline, 95) / relay.ms.p95).toFixed(1)}`)
+  } else if (rt) say('bare kafkajs relay: skipped (runs on Kafka: set KAFKA_BROKERS, SCHEMA_REGISTRY_URL and DATABASE_URL)')
   if (rt) {
     // Where the time goes: mean handler time per consumer group in this run.
     const { registry } = await import('../platform/metrics.js')

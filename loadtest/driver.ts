@@ -94,3 +94,75 @@ export async function runLoad(o: LoadOptions): Promise<LoadReport> {
     throughputPerSecond: replyTimes.length / wallSeconds,
   }
 }
+
+export interface ArrivalOptions {
+  baseUrl: string
+  /** Submissions per second, fixed whatever the server's pace (an open model). */
+  rate: number
+  seconds: number
+  onProgress?: (sent: number, total: number) => void
+}
+
+export interface ArrivalReport {
+  sent: number
+  accepted: number
+  failed: number
+  /** Ticket ids accepted, to match against the replies. */
+  tickets: string[]
+  acceptMs: { p50: number; p95: number; p99: number; max: number }
+  /** How far behind schedule the driver itself fell (its own event loop): large values void the run. */
+  scheduleLagMs: { p95: number; max: number }
+  wallSeconds: number
+}
+
+/**
+ * Fixed-rate arrivals (an open model, like k6's constant-arrival-rate): a submission leaves on
+ * schedule whether or not earlier ones were answered, so a slow server shows as growing latency
+ * rather than as fewer requests, which is what customers do to a support form.
+ */
+export async function runArrivals(o: ArrivalOptions): Promise<ArrivalReport> {
+  const host = new URL(o.baseUrl).hostname
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`load is only sent to loopback addresses, not ${host}`)
+  const total = Math.round(o.rate * o.seconds)
+  const accept: number[] = []
+  const lag: number[] = []
+  const tickets: string[] = []
+  let failed = 0
+  const started = performance.now()
+  const inFlight: Promise<void>[] = []
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / o.rate
+    const wait = due - performance.now()
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+    lag.push(Math.max(0, performance.now() - due))
+    const [subject, message] = QUESTIONS[i % QUESTIONS.length]!
+    const t0 = performance.now()
+    inFlight.push(
+      fetch(`${o.baseUrl}/support/submit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Arrival ${i}`, email: `arrival-${i % 500}@example.com`, subject, category: 'general', message }),
+      })
+        .then(async (res) => {
+          if (res.status !== 202) throw new Error(`submit answered ${res.status}`)
+          tickets.push(((await res.json()) as { ticket_id: string }).ticket_id)
+          accept.push(performance.now() - t0)
+        })
+        .catch(() => void failed++),
+    )
+    if (i % Math.max(1, Math.round(o.rate)) === 0) o.onProgress?.(i, total)
+  }
+  await Promise.all(inFlight)
+  const a = accept.sort((x, y) => x - y)
+  const l = lag.sort((x, y) => x - y)
+  const round = (n: number) => Math.round(n * 10) / 10
+  return {
+    sent: total,
+    accepted: accept.length,
+    failed,
+    tickets,
+    acceptMs: { p50: round(percentile(a, 50)), p95: round(percentile(a, 95)), p99: round(percentile(a, 99)), max: round(a.at(-1) ?? NaN) },
+    scheduleLagMs: { p95: round(percentile(l, 95)), max: round(l.at(-1) ?? NaN) },
+    wallSeconds: (performance.now() - started) / 1000,
+  }
+}

@@ -3,8 +3,9 @@ import type { Db, Queryable } from './db.js'
 import type { DeliveredEvent, Subscription, Transport } from './transport/contract.js'
 
 /**
- * A read-model projection: applies events to Postgres tables. Each event is applied in one
- * transaction together with its row in processed_events, so a redelivered event changes nothing.
+ * A read-model projection: applies events to Postgres tables. Each event is applied in the same
+ * transaction as its row in processed_events, so a redelivered event changes nothing; live, the
+ * events of a fetched batch share one transaction (applyBatch).
  */
 export interface Projection<T extends Topic = Topic> {
   name: string
@@ -41,6 +42,36 @@ export async function applyOnce<T extends Topic>(db: Pick<Db, 'transaction'>, pr
   })
 }
 
+/**
+ * Applies several events in one transaction, each at most once: one dedup insert for them all,
+ * then the fresh ones in order (later events see what earlier ones wrote). All or nothing, so a
+ * failure leaves nothing behind and the events can be applied one by one instead.
+ */
+export async function applyBatch<T extends Topic>(db: Pick<Db, 'transaction'>, projection: Projection<T>, events: readonly DeliveredEvent<T>[]): Promise<number> {
+  const ids = events.map((e) => e.value.event_id)
+  const missing = events.find((e) => !e.value.event_id)
+  if (missing) throw new Error(`event on ${missing.topic} has no event_id`)
+  return db.transaction(async (tx) => {
+    const fresh = new Set(
+      (
+        await tx.query<{ event_id: string }>(
+          `INSERT INTO processed_events (consumer, event_id) SELECT $1, id FROM unnest($2::text[]) AS id, (SELECT ${projectionLockSql('$1')}) AS held
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [projection.name, ids],
+        )
+      ).rows.map((r) => r.event_id),
+    )
+    let applied = 0
+    for (const e of events) {
+      // delete: an id twice in one batch (a redelivery) is applied once.
+      if (!fresh.delete(e.value.event_id)) continue
+      await projection.apply(e, tx)
+      applied++
+    }
+    return applied
+  })
+}
+
 /** The consumer group a read model's projection runs as: its lag is the read model's. */
 export const projectionGroup = (name: string) => `fte.projection.${name}`
 
@@ -49,6 +80,7 @@ export function runProjection<T extends Topic>(transport: Transport, db: Db, pro
     group: projectionGroup(projection.name),
     topics: projection.topics,
     handle: async (event) => void (await applyOnce(db, projection, event)),
+    handleBatch: async (events) => void (await applyBatch(db, projection, events)),
   })
 }
 

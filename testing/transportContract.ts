@@ -239,6 +239,40 @@ export function transportContract(name: string, skip: string | undefined, open: 
       await t.close()
     })
 
+    it('hands a batch handler runs of events in order, and on its failure handles each on its own: the bad one dead-lettered, the rest once', async () => {
+      const t = h.transport()
+      await t.prepare()
+      const letters: DeadLetter[] = []
+      const dlq = await t.subscribe({ group: 'dlq-reader', topics: [Topics.dlq], handle: async (e) => void letters.push(e.value) })
+      // Published before the group exists, so the first fetch holds them all.
+      await t.publish([1, 2, 3, 4, 5, 6].map((n) => ({ topic: Topics.ticketsIncoming, key: 'b', value: message(n, 'b') })))
+      const batches: string[][] = []
+      const kept: string[] = []
+      const one: string[] = []
+      const sub = await t.subscribe({
+        group: 'g-batch',
+        topics: [Topics.ticketsIncoming],
+        handleBatch: async (events) => {
+          const contents = events.map((e) => e.value.content)
+          batches.push(contents)
+          // All or nothing: a batch holding the bad event keeps none of it.
+          if (contents.includes('message 4')) throw new Error('message 4 cannot be applied')
+          kept.push(...contents)
+        },
+        handle: async (e) => {
+          if (e.value.content === 'message 4') throw new PermanentError('message 4 cannot be applied')
+          one.push(e.value.content)
+        },
+      })
+      await eventually(async () => letters.length === 1 && kept.length + one.length === 5, { what: 'five events handled and one dead-lettered' })
+      assert.ok(batches.some((b) => b.length > 1), `events came in batches: ${JSON.stringify(batches)}`)
+      for (const b of batches) assert.deepEqual(b, [...b].sort(), 'in order within a batch')
+      assert.deepEqual([...kept, ...one].sort(), ['message 1', 'message 2', 'message 3', 'message 5', 'message 6'], 'each handled once, the bad one never')
+      assert.match(letters[0]!.error, /message 4 cannot be applied/)
+      await Promise.all([sub.stop(), dlq.stop()])
+      await t.close()
+    })
+
     it('keeps events and committed offsets across a restart', async (ctx) => {
       if (!h.restart) return ctx.skip('the storage is durable by itself (a broker); nothing to reopen')
       const prefix = uniqueName('restart') + '.'

@@ -34,6 +34,12 @@ export interface SubscribeOptions<T extends Topic = Topic> {
    * idempotent producer, so groups in one process do not queue behind one another's sends.
    */
   handle(event: DeliveredEvent<T>, publish: (events: OutgoingEvent[]) => Promise<void>): Promise<void>
+  /**
+   * Optional: several events of one partition at once, in order, all or nothing (a projection
+   * applies them in one transaction). When it fails, each event goes to `handle` on its own, so
+   * retries and the DLQ stay per event; it must therefore have kept nothing of the batch.
+   */
+  handleBatch?(events: DeliveredEvent<T>[], publish: (events: OutgoingEvent[]) => Promise<void>): Promise<void>
 }
 
 export interface Subscription {

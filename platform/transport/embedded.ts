@@ -4,7 +4,7 @@ import type { EventCodec } from '../codec.js'
 import type { Logger } from '../log.js'
 import type { Topic } from '../../schemas/index.js'
 import { metrics } from '../metrics.js'
-import { deliver, type DeliveryPolicy, type RawRecord } from './delivery.js'
+import { deliver, deliverBatch, type DeliveryPolicy, type RawRecord } from './delivery.js'
 import type { Health } from '../health.js'
 import type { OutgoingEvent, SubscribeOptions, Subscription, Transport } from './contract.js'
 
@@ -93,29 +93,42 @@ export function embeddedTransport(opts: {
             await new Promise((r) => setTimeout(r, opts.pollIntervalMs ?? 500))
             continue
           }
-          for (const row of rows) {
-            if (!running) break
-            const record: RawRecord = {
-              topic: logical(row.topic),
-              partition: 0,
-              offset: String(row.seq),
-              key: row.key,
-              value: Buffer.from(row.value),
-              headers: typeof row.headers === 'string' ? JSON.parse(row.headers) : row.headers,
-            }
-            try {
-              await deliver(record, options.group, codec, options.handle, transport.publish, policy, log, { health: opts.health, signal: stopping.signal })
+          const records: RawRecord[] = rows.map((row) => ({
+            topic: logical(row.topic),
+            partition: 0,
+            offset: String(row.seq),
+            key: row.key,
+            value: Buffer.from(row.value),
+            headers: typeof row.headers === 'string' ? JSON.parse(row.headers) : row.headers,
+          }))
+          const hooks = { health: opts.health, signal: stopping.signal }
+          const commit = async (upTo: typeof rows) => {
+            const last = new Map<string, number>()
+            for (const r of upTo) last.set(r.topic, Math.max(last.get(r.topic) ?? 0, Number(r.seq)))
+            for (const [topic, seq] of last) {
               await db.query(
                 `INSERT INTO consumer_offsets (group_id, topic, committed) VALUES ($1, $2, $3)
                  ON CONFLICT (group_id, topic) DO UPDATE SET committed = GREATEST(consumer_offsets.committed, EXCLUDED.committed)`,
-                [group, row.topic, row.seq],
+                [group, topic, seq],
               )
-            } catch (err) {
-              // Not committed: the same record comes back on the next pass (or after a restart).
-              if (running) log.error('delivery failed; will redeliver', { group, topic: record.topic, offset: record.offset, error: (err as Error).message })
-              pending = true
-              break
             }
+          }
+          try {
+            if (options.handleBatch && records.length > 1 && running) {
+              await deliverBatch(records, options.group, codec, options.handleBatch, options.handle, transport.publish, policy, log, hooks)
+              await commit(rows)
+            } else {
+              for (const [i, record] of records.entries()) {
+                if (!running) break
+                await deliver(record, options.group, codec, options.handle, transport.publish, policy, log, hooks)
+                await commit([rows[i]!])
+              }
+            }
+          } catch (err) {
+            // Not committed: the same records come back on the next pass (or after a restart).
+            if (running) log.error('delivery failed; will redeliver', { group, error: (err as Error).message })
+            pending = true
+            continue
           }
           if (rows.length > 0) continue
           if (!pending && running) {

@@ -3,13 +3,61 @@ import type { EventCodec } from '../codec.js'
 import type { Logger } from '../log.js'
 import { Topics, type Topic } from '../../schemas/index.js'
 import { metrics } from '../metrics.js'
-import { deliver, type DeliveryPolicy } from './delivery.js'
+import { deliver, deliverBatch, type DeliveryPolicy } from './delivery.js'
 import type { Health } from '../health.js'
 import { topicConfig } from './retention.js'
 import type { OutgoingEvent, PartitionPosition, SubscribeOptions, Subscription, Transport } from './contract.js'
 
 // A CommonJS export Node's named-import detection misses.
 const { ConfigResourceTypes } = kafkajs
+
+type TopicBatch = { topic: string; messages: { key: string | null; value: Buffer; headers?: IHeaders }[] }
+
+/**
+ * An idempotent producer has one request in flight, so concurrent sends would queue for a round
+ * trip each: under load the gateway's 202s waited seconds behind one another. Sends that arrive
+ * while one is in flight leave together as the next request, in the order they came (so order per
+ * key holds), and each caller settles with the request that carried its events. If a shared
+ * request fails, each caller's events are tried on their own, so one bad event fails one caller.
+ */
+export function coalescing(send: (batches: TopicBatch[]) => Promise<void>): (batches: TopicBatch[]) => Promise<void> {
+  let queued: { batches: TopicBatch[]; resolve(): void; reject(err: unknown): void }[] = []
+  let flushing = false
+  const flush = async () => {
+    flushing = true
+    while (queued.length) {
+      const callers = queued
+      queued = []
+      try {
+        await send(merge(callers.flatMap((c) => c.batches)))
+        for (const c of callers) c.resolve()
+      } catch (err) {
+        if (callers.length === 1) callers[0]!.reject(err)
+        else for (const c of callers) await send(c.batches).then(c.resolve, c.reject)
+      }
+    }
+    flushing = false
+  }
+  return (batches) =>
+    new Promise<void>((resolve, reject) => {
+      queued.push({ batches, resolve, reject })
+      if (!flushing) void flush()
+    })
+}
+
+/** Batches for the same topic become one, their messages in arrival order. */
+function merge(batches: TopicBatch[]): TopicBatch[] {
+  const byTopic = new Map<string, TopicBatch['messages']>()
+  for (const b of batches) {
+    const list = byTopic.get(b.topic)
+    if (list) list.push(...b.messages)
+    else byTopic.set(b.topic, [...b.messages])
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }))
+}
+
+/** Events per offset commit (and per projection transaction) within a fetched batch. */
+const BATCH_CHUNK = 100
 
 /**
  * Kafka through kafkajs: an idempotent producer with acks=all, consumer groups with manual commits
@@ -82,11 +130,11 @@ export function kafkaTransport(opts: {
   }
 
   function sender(getProducer: () => Promise<Producer>) {
-    return async (batches: { topic: string; messages: { key: string | null; value: Buffer; headers?: IHeaders }[] }[]) => {
+    return coalescing(async (batches: TopicBatch[]) => {
       const p = await getProducer()
       await p.sendBatch({ acks: -1, topicMessages: batches.map((b) => ({ topic: physical(b.topic), messages: b.messages })) })
       for (const b of batches) metrics.eventsPublished.inc({ topic: b.topic }, b.messages.length)
-    }
+    })
   }
 
   function publisher(send: ReturnType<typeof sender>) {
@@ -179,25 +227,39 @@ export function kafkaTransport(opts: {
       await consumer.subscribe({ topics: options.topics.map(physical), fromBeginning: true })
       await consumer.run({
         autoCommit: false,
+        eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: Math.max(1, opts.partitions),
-        eachMessage: async ({ topic, partition, message, heartbeat, pause }) => {
-          const headers: Record<string, string> = {}
-          for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v)
-          await deliver(
-            {
-              topic: logical(topic),
-              partition,
-              offset: message.offset,
-              key: message.key ? message.key.toString() : null,
-              value: message.value ?? Buffer.alloc(0),
-              headers,
-            },
-            options.group, codec, options.handle, publish, policy, log,
-            // While its event waits on a fault the partition fetches nothing more, and the
-            // heartbeat keeps the group from handing it to another member mid-retry.
-            { heartbeat, pause, health: opts.health, signal: stopping.signal },
-          )
-          await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }])
+        // A fetched batch is worked through in chunks with one offset commit each (and, for a
+        // projection, one database transaction each), not one round trip per event. A crash
+        // mid-chunk delivers its handled events again, which every handler is built to absorb.
+        eachBatch: async ({ batch, resolveOffset, heartbeat, pause, isRunning, isStale }) => {
+          const { topic, partition } = batch
+          // While its event waits on a fault the partition fetches nothing more, and the
+          // heartbeat keeps the group from handing it to another member mid-retry.
+          const hooks = { heartbeat, pause, health: opts.health, signal: stopping.signal }
+          const records = batch.messages.map((message) => {
+            const headers: Record<string, string> = {}
+            for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v)
+            return { topic: logical(topic), partition, offset: message.offset, key: message.key ? message.key.toString() : null, value: message.value ?? Buffer.alloc(0), headers }
+          })
+          for (let i = 0; i < records.length && isRunning() && !isStale(); i += BATCH_CHUNK) {
+            const chunk = records.slice(i, i + BATCH_CHUNK)
+            let last: string | undefined
+            if (options.handleBatch) {
+              await deliverBatch(chunk, options.group, codec, options.handleBatch, options.handle, publish, policy, log, hooks)
+              last = chunk.at(-1)!.offset
+            } else {
+              for (const record of chunk) {
+                if (!isRunning() || isStale()) break
+                await deliver(record, options.group, codec, options.handle, publish, policy, log, hooks)
+                last = record.offset
+              }
+            }
+            if (last === undefined) break
+            resolveOffset(last)
+            await consumer.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }])
+            await heartbeat()
+          }
         },
       })
       // Resolve once partitions are assigned, so a caller can publish and know it will be seen.
