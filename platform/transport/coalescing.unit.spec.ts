@@ -1,0 +1,43 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { coalescing } from './kafka.js'
+
+const batch = (topic: string, ...keys: string[]) => [{ topic, messages: keys.map((key) => ({ key, value: Buffer.from(key) })) }]
+
+describe('coalescing sends on one producer', () => {
+  it('sends at once when idle, and merges what arrives meanwhile into the next request, in order', async () => {
+    const requests: { topic: string; keys: (string | null)[] }[][] = []
+    let release: () => void = () => undefined
+    const send = coalescing(async (batches) => {
+      requests.push(batches.map((b) => ({ topic: b.topic, keys: b.messages.map((m) => m.key) })))
+      if (requests.length === 1) await new Promise<void>((r) => (release = r))
+    })
+    const first = send(batch('a', '1'))
+    const later = [send(batch('a', '2')), send(batch('b', 'x')), send(batch('a', '3'))]
+    assert.equal(requests.length, 1, 'the first send left alone, at once')
+    release()
+    await Promise.all([first, ...later])
+    assert.deepEqual(requests, [
+      [{ topic: 'a', keys: ['1'] }],
+      [{ topic: 'a', keys: ['2', '3'] }, { topic: 'b', keys: ['x'] }],
+    ])
+  })
+
+  it('fails only the caller whose events the broker refuses when a shared request fails', async () => {
+    let release: () => void = () => undefined
+    let calls = 0
+    const send = coalescing(async (batches) => {
+      calls++
+      if (calls === 1) await new Promise<void>((r) => (release = r))
+      if (batches.some((b) => b.messages.some((m) => m.key === 'bad'))) throw new Error('message too large')
+    })
+    const first = send(batch('a', '1'))
+    const good = send(batch('a', '2'))
+    const bad = send(batch('a', 'bad'))
+    release()
+    await first
+    await good
+    await assert.rejects(bad, /message too large/)
+    assert.equal(calls, 4, 'the first, the shared one that failed, then each of its two callers alone')
+  })
+})
