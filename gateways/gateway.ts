@@ -1,4 +1,6 @@
 import Koa from 'koa'
+import { randomUUID } from 'node:crypto'
+import { acceptableRequestId, withCorrelation } from '../platform/correlation.js'
 import type Router from '@koa/router'
 import { bodyParser } from '@koa/bodyparser'
 import { metrics } from '../platform/metrics.js'
@@ -28,6 +30,14 @@ const PUBLIC_ROUTERS: ((deps: GatewayDeps) => Router<any>)[] = [
  */
 export function createGateway(deps: GatewayDeps & { publicRoutes: boolean }): Koa {
   const app = new Koa(proxyOptions(deps.config.http.trustedProxyHops))
+  // Every request has a correlation id (the caller's X-Request-Id when it is a sane one), echoed
+  // back, carried by the events it publishes and named by every log line it causes.
+  app.use(async (ctx, next) => {
+    const given = ctx.get('x-request-id')
+    const id = acceptableRequestId(given) ? given : randomUUID()
+    ctx.set('X-Request-Id', id)
+    await withCorrelation(id, next)
+  })
   app.use(async (ctx, next) => {
     await next()
     metrics.httpRequests.inc({ route: (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? 'unmatched', status: String(ctx.status) })

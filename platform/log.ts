@@ -1,9 +1,13 @@
+import pino from 'pino'
 import type { LogLevel } from './config.js'
-import { redactFields } from './redact.js'
+import { redactContacts, redactFields } from './redact.js'
+import { correlationId } from './correlation.js'
 
 /**
- * JSON lines on stderr: one object per event, easy for k8s log collectors and for humans with jq.
- * Email addresses and phone numbers are replaced in every line (redact.ts): customers are named by id.
+ * JSON lines on stderr through pino: one object per event, for k8s log collectors and for humans
+ * with jq. Email addresses and phone numbers are replaced in every line (redact.ts): customers are
+ * named by id. A line written while an event or a request is handled names its correlation_id
+ * (correlation.ts), so one message can be followed through every stage.
  */
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void
@@ -13,19 +17,34 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger
 }
 
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }
-
-export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}): Logger {
-  const write = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: Record<string, unknown>) => {
-    if (rank[lvl] < rank[level]) return
-    const line = redactFields({ t: new Date().toISOString(), level: lvl, msg, ...base, ...fields })
-    process.stderr.write(JSON.stringify(line) + '\n')
+function wrap(p: pino.Logger): Logger {
+  const write = (lvl: 'debug' | 'info' | 'warn' | 'error') => (msg: string, fields?: Record<string, unknown>) => {
+    if (!p.isLevelEnabled(lvl)) return
+    const line = redactFields(fields ?? {}) as Record<string, unknown>
+    line.correlation_id ??= correlationId()
+    p[lvl](line, redactContacts(msg))
   }
   return {
-    debug: (m, f) => write('debug', m, f),
-    info: (m, f) => write('info', m, f),
-    warn: (m, f) => write('warn', m, f),
-    error: (m, f) => write('error', m, f),
-    child: (fields) => createLogger(level, { ...base, ...fields }),
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    child: (fields) => wrap(p.child(redactFields(fields) as Record<string, unknown>)),
   }
+}
+
+export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}): Logger {
+  const p = pino(
+    {
+      level,
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Level names, not numbers: the lines are read by people as much as by collectors.
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    // process.stderr rather than pino's own fd writer: it keeps the order with everything else
+    // the process writes there.
+    process.stderr,
+  )
+  return wrap(Object.keys(base).length ? p.child(redactFields(base) as Record<string, unknown>) : p)
 }

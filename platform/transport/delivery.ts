@@ -6,6 +6,7 @@ import type { DeliveredEvent, OutgoingEvent } from './contract.js'
 import { metrics } from '../metrics.js'
 import { backoffMs, classifyFailure } from '../faults.js'
 import type { Health } from '../health.js'
+import { CORRELATION_HEADER, withCorrelation } from '../correlation.js'
 
 /** One record as either transport reads it, before decoding. */
 export interface RawRecord {
@@ -128,9 +129,13 @@ export async function deliver<T extends Topic>(
       attempts++
       const started = process.hrtime.bigint()
       try {
-        await handle(event, publish)
+        // Everything the handler logs and publishes carries the message's correlation id; an
+        // event from before ids were carried is its own.
+        await withCorrelation(record.headers[CORRELATION_HEADER] ?? event.value.event_id ?? `${record.topic}:${record.partition}:${record.offset}`, () => handle(event!, publish))
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9
         metrics.eventsHandled.inc({ group, topic: record.topic, outcome: 'ok' })
-        metrics.handlerSeconds.observe({ group }, Number(process.hrtime.bigint() - started) / 1e9)
+        metrics.handlerSeconds.observe({ group }, seconds)
+        log.debug('event handled', { group, topic: record.topic, partition: record.partition, offset: record.offset, ms: Math.round(seconds * 1000), correlation_id: record.headers[CORRELATION_HEADER] })
         if (attempts > 1) log.info('event handled after retries', { group, topic: record.topic, partition: record.partition, offset: record.offset, attempts })
         return 'handled'
       } catch (err) {
@@ -145,6 +150,7 @@ export async function deliver<T extends Topic>(
         if (attempts <= 3 || (attempts & (attempts - 1)) === 0) {
           log.warn(kind === 'transient' ? 'transient fault; retrying until it passes' : 'handler failed', {
             group, topic: record.topic, partition: record.partition, offset: record.offset, attempt: attempts, retry_in_ms: delay, error: describe(err),
+            correlation_id: record.headers[CORRELATION_HEADER],
           })
         }
         await wait(delay, hooks)
@@ -178,7 +184,7 @@ export async function deliver<T extends Topic>(
     }
     await publish([{ topic: Topics.dlq, key: record.key, value: letter }])
     metrics.deadLetters.inc({ group, topic: record.topic })
-    log.error('event dead-lettered', { group, topic: record.topic, offset: record.offset, attempts, error: reason })
+    log.error('event dead-lettered', { group, topic: record.topic, offset: record.offset, attempts, error: reason, correlation_id: record.headers[CORRELATION_HEADER] })
     return 'dead-lettered'
   }
 }

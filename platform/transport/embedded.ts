@@ -4,6 +4,7 @@ import type { EventCodec } from '../codec.js'
 import type { Logger } from '../log.js'
 import type { Topic } from '../../schemas/index.js'
 import { metrics } from '../metrics.js'
+import { stamped } from '../correlation.js'
 import { deliver, deliverBatch, type DeliveryPolicy, type RawRecord } from './delivery.js'
 import type { Health } from '../health.js'
 import type { OutgoingEvent, SubscribeOptions, Subscription, Transport } from './contract.js'
@@ -53,7 +54,7 @@ export function embeddedTransport(opts: {
     prepare: () => codec.registerAll(),
     async publish(events: OutgoingEvent[]) {
       const rows = []
-      for (const e of events) rows.push({ topic: e.topic, key: e.key, value: await codec.encode(e.topic, e.value), headers: e.headers ?? {} })
+      for (const e of stamped(events)) rows.push({ topic: e.topic, key: e.key, value: await codec.encode(e.topic, e.value), headers: e.headers ?? {} })
       await append(rows)
     },
     publishRaw: (topic, key, value, headers = {}) => append([{ topic, key, value, headers }]),

@@ -3,6 +3,7 @@ import type { EventCodec } from '../codec.js'
 import type { Logger } from '../log.js'
 import { Topics, type Topic } from '../../schemas/index.js'
 import { metrics } from '../metrics.js'
+import { stamped } from '../correlation.js'
 import { deliver, deliverBatch, type DeliveryPolicy } from './delivery.js'
 import type { Health } from '../health.js'
 import { topicConfig } from './retention.js'
@@ -140,7 +141,7 @@ export function kafkaTransport(opts: {
   function publisher(send: ReturnType<typeof sender>) {
     return async (events: OutgoingEvent[]) => {
       const byTopic = new Map<string, { key: string | null; value: Buffer; headers?: IHeaders }[]>()
-      for (const e of events) {
+      for (const e of stamped(events)) {
         const list = byTopic.get(e.topic) ?? []
         list.push({ key: e.key, value: await codec.encode(e.topic, e.value), headers: e.headers })
         byTopic.set(e.topic, list)
