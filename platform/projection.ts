@@ -25,39 +25,27 @@ export interface Projection<T extends Topic = Topic> {
 export const projectionLockSql = (param: string) => `pg_advisory_xact_lock_shared(hashtext('fte.projection.' || ${param}))`
 
 export async function applyOnce<T extends Topic>(db: Pick<Db, 'transaction'>, projection: Projection<T>, event: DeliveredEvent<T>, opts: { rebuilding?: boolean } = {}): Promise<boolean> {
-  const eventId = event.value.event_id
-  if (!eventId) throw new Error(`event on ${event.topic} has no event_id`)
-  return db.transaction(async (tx) => {
-    // A rebuild writes its own copy of the tables, which the swap's lock does not guard.
-    const fresh = await tx.query(
-      opts.rebuilding
-        ? 'INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id'
-        : `INSERT INTO processed_events (consumer, event_id) SELECT $1, $2 FROM (SELECT ${projectionLockSql('$1')}) AS held
-           ON CONFLICT DO NOTHING RETURNING event_id`,
-      [projection.name, eventId],
-    )
-    if (fresh.rows.length === 0) return false
-    await projection.apply(event, tx)
-    return true
-  })
+  return (await applyBatch(db, projection, [event], opts)) === 1
 }
 
 /**
- * Applies several events in one transaction, each at most once: one dedup insert for them all,
- * then the fresh ones in order (later events see what earlier ones wrote). All or nothing, so a
- * failure leaves nothing behind and the events can be applied one by one instead.
+ * Applies events in one transaction, each at most once: one dedup insert for them all, then the
+ * fresh ones in order (later events see what earlier ones wrote). All or nothing, so a failure
+ * leaves nothing behind and the events can be applied one by one instead. Live, the insert also
+ * takes the projection's lock shared; a rebuild writes its own copy of the tables, which the
+ * swap's lock does not guard.
  */
-export async function applyBatch<T extends Topic>(db: Pick<Db, 'transaction'>, projection: Projection<T>, events: readonly DeliveredEvent<T>[]): Promise<number> {
-  const ids = events.map((e) => e.value.event_id)
+export async function applyBatch<T extends Topic>(db: Pick<Db, 'transaction'>, projection: Projection<T>, events: readonly DeliveredEvent<T>[], opts: { rebuilding?: boolean } = {}): Promise<number> {
   const missing = events.find((e) => !e.value.event_id)
   if (missing) throw new Error(`event on ${missing.topic} has no event_id`)
+  const held = opts.rebuilding ? '' : `, (SELECT ${projectionLockSql('$1')}) AS held`
   return db.transaction(async (tx) => {
     const fresh = new Set(
       (
         await tx.query<{ event_id: string }>(
-          `INSERT INTO processed_events (consumer, event_id) SELECT $1, id FROM unnest($2::text[]) AS id, (SELECT ${projectionLockSql('$1')}) AS held
+          `INSERT INTO processed_events (consumer, event_id) SELECT $1, id FROM unnest($2::text[]) AS id${held}
            ON CONFLICT DO NOTHING RETURNING event_id`,
-          [projection.name, ids],
+          [projection.name, events.map((e) => e.value.event_id)],
         )
       ).rows.map((r) => r.event_id),
     )
@@ -73,7 +61,10 @@ export async function applyBatch<T extends Topic>(db: Pick<Db, 'transaction'>, p
 }
 
 /** The consumer group a read model's projection runs as: its lag is the read model's. */
-export const projectionGroup = (name: string) => `fte.projection.${name}`
+const PROJECTION_GROUP = 'fte.projection.'
+export const projectionGroup = (name: string) => PROJECTION_GROUP + name
+/** The read model a consumer group projects, or null for any other group. */
+export const readModelOfGroup = (group: string): string | null => (group.startsWith(PROJECTION_GROUP) ? group.slice(PROJECTION_GROUP.length) : null)
 
 export function runProjection<T extends Topic>(transport: Transport, db: Db, projection: Projection<T>): Promise<Subscription> {
   return transport.subscribe({
