@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Runtime } from '../platform/runtime.js'
 import type { Subscription } from '../platform/transport/contract.js'
 import { runStage } from '../platform/stage.js'
-import { runProjection } from '../platform/projection.js'
+import { readModelOfGroup, runProjection } from '../platform/projection.js'
 import { stableId } from '../platform/ids.js'
 import { Topics, type KnowledgeArticlePublished } from '../schemas/index.js'
 import { identityStage } from '../pipelines/identity/stage.js'
@@ -15,7 +15,7 @@ import { sendersFor } from './senders.js'
 import { circuitBreaker } from '../pipelines/dispatch/breaker.js'
 import { sampleConsumerLag } from '../platform/transport/consumerLag.js'
 import { reembedKnowledge } from '../projections/knowledgeBase/knowledgeBaseProjection.js'
-import { readModelLag, readModels } from '../projections/readModels.js'
+import { readModels } from '../projections/readModels.js'
 import { hashEmbedder, openAiEmbedder, sentenceEmbedder, type Embedder } from '../platform/embedding/embedder.js'
 import { ensureModelFiles, LOCAL_MODELS, type ModelFiles, type ModelSpec } from '../platform/embedding/modelFiles.js'
 import type { Config } from '../platform/config.js'
@@ -85,7 +85,6 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
   let server: Server | undefined
   let metricsServer: Server | undefined
   let consoleSignIn: string | null = null
-  let lagSampler: (() => void) | undefined
   // Only the roles that embed load the model: a gateway pod needs none of it.
   const embedder = roles.includes('retrieval') || roles.includes('projections') ? await embedderFor(rt) : null
   const starting: Promise<Subscription>[] = []
@@ -117,7 +116,6 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         }
         // Approved candidates become articles; beside the knowledge-base projection, which embeds them.
         starting.push(runStage(rt.transport, curationStage(rt.db)))
-        lagSampler = sampleProjectionLag(rt)
         break
       }
       case 'gateway':
@@ -141,7 +139,13 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
     throw err
   }
   rt.health.started()
-  const consumerLag = sampleConsumerLag(rt.transport, subs, rt.log)
+  // A read model's lag (fte_projection_lag_events) is its projection group's, from the same read.
+  const consumerLag = sampleConsumerLag(rt.transport, subs, rt.log, {
+    onGroup: (group, positions) => {
+      const readModel = readModelOfGroup(group)
+      if (readModel) metrics.projectionLag.set({ read_model: readModel }, positions.reduce((n, p) => n + p.lag, 0))
+    },
+  })
   return {
     url: urlOf(server),
     metricsUrl: urlOf(metricsServer),
@@ -158,23 +162,10 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
         await closed
         clearTimeout(cut)
       }))
-      lagSampler?.()
       consumerLag()
       await Promise.all(subs.map((s) => s.stop().catch(() => undefined)))
     },
   }
-}
-
-/** Keeps fte_projection_lag_events current; answers a function that stops it. */
-function sampleProjectionLag(rt: Runtime, everyMs = 15_000): () => void {
-  const sample = () =>
-    readModelLag(rt.transport)
-      .then((lags) => lags.forEach((l) => metrics.projectionLag.set({ read_model: l.read_model }, l.lag)))
-      .catch((err: Error) => rt.log.warn('could not read the projections\' lag', { error: err.message }))
-  const timer = setInterval(() => void sample(), everyMs)
-  timer.unref()
-  void sample()
-  return () => clearInterval(timer)
 }
 
 /**
