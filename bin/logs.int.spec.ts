@@ -10,22 +10,14 @@ import assert from 'node:assert/strict'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import twilio from 'twilio'
 import { openRuntime, type Runtime } from '../platform/runtime.js'
 import { createLogger } from '../platform/log.js'
 import type { Running } from './roles.js'
 import { startSeeded } from '../testing/seeded.js'
 import { eventually, testConfig } from '../testing/stack.js'
-import { startTwilioStandIn, INVALID_NUMBER, type TwilioStandIn } from '../testing/standIns/twilio.js'
-import { startGoogleStandIn, type GoogleStandIn } from '../testing/standIns/google.js'
+import { INVALID_NUMBER } from '../testing/standIns/twilio.js'
+import { startProviderStandIns, type ProviderStandIns } from '../testing/standIns/providers.js'
 import { staffMember } from '../testing/staff.js'
-
-const ACCOUNT_SID = 'AC' + '3'.repeat(32)
-const AUTH_TOKEN = 'logs-auth-token'
-const PUBLIC = 'https://support.example.com'
-const MAILBOX = 'support@logs.example.com'
-const AUDIENCE = `${PUBLIC}/webhooks/gmail`
-const PUSHER = 'pusher@logs.iam.gserviceaccount.com'
 
 /** What the customers of this spec are and wrote: none of it may reach a log line. */
 const SECRETS = {
@@ -36,22 +28,18 @@ const SECRETS = {
 
 describe('logs of whole journeys', () => {
   const lines: string[] = []
-  let twilioStandIn: TwilioStandIn
-  let google: GoogleStandIn
+  let providers: ProviderStandIns
   let rt: Runtime
   let app: Running
   const stderr = process.stderr.write.bind(process.stderr)
 
   before(async () => {
-    twilioStandIn = await startTwilioStandIn({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN })
-    google = await startGoogleStandIn({ audience: AUDIENCE, serviceAccount: PUSHER })
+    providers = await startProviderStandIns('logs')
     // Every line the logger writes, as a log collector would read it.
     process.stderr.write = ((chunk: string | Uint8Array) => (lines.push(String(chunk)), true)) as typeof process.stderr.write
     const config = testConfig({
       FTE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fte-logs-')), LOG_LEVEL: 'debug', FTE_MAX_ATTEMPTS: '2',
-      PUBLIC_BASE_URL: PUBLIC, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886', TWILIO_API_BASE_URL: twilioStandIn.baseUrl,
-      GMAIL_ADDRESS: MAILBOX, GMAIL_CLIENT_ID: 'logs.apps.googleusercontent.com', GMAIL_CLIENT_SECRET: 'logs-secret', GMAIL_REFRESH_TOKEN: '1//logs',
-      GMAIL_PUSH_AUDIENCE: AUDIENCE, GMAIL_PUSH_SERVICE_ACCOUNT: PUSHER, GOOGLE_CERTS_URL: google.certsUrl, GOOGLE_API_ROOT_URL: google.url, GOOGLE_TOKEN_URL: google.tokenUrl,
+      ...providers.env,
     })
     rt = await openRuntime(config, createLogger('debug'))
     app = await startSeeded(rt)
@@ -61,22 +49,14 @@ describe('logs of whole journeys', () => {
     process.stderr.write = stderr
     await app?.close()
     await rt?.close()
-    await twilioStandIn?.close()
-    await google?.close()
+    await providers?.close()
   })
 
   const parsed = () => lines.flatMap((l) => l.split('\n')).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>)
   const handledBy = (id: string) => new Set(parsed().filter((l) => l.correlation_id === id && l.msg === 'event handled').map((l) => String(l.group)))
   const submit = (body: Record<string, unknown>) =>
     fetch(`${app.url}/support/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  const whatsapp = (phone: string, body: string) => {
-    const params = { AccountSid: ACCOUNT_SID, MessageSid: 'SM' + crypto.randomUUID().replace(/-/g, ''), From: `whatsapp:${phone}`, To: 'whatsapp:+14155238886', Body: body, ProfileName: 'Wes', WaId: phone.slice(1), NumMedia: '0' }
-    return fetch(`${app.url}/webhooks/whatsapp`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC}/webhooks/whatsapp`, params) },
-      body: new URLSearchParams(params).toString(),
-    })
-  }
+  const whatsapp = async (phone: string, body: string) => (await providers.whatsapp(app.url!, { phone, body, name: 'Wes' })).res
   const followed = (id: string, groups: string[], what: string) =>
     eventually(async () => groups.every((g) => handledBy(id).has(g)), { what: `${what}: ${groups.join(', ')} under one correlation id`, timeoutMs: 30_000 })
 
@@ -109,16 +89,8 @@ describe('logs of whole journeys', () => {
   })
 
   it('follows a Gmail message from the push to the reply', async () => {
-    google.deliver([
-      'Authentication-Results: mx.google.com; dkim=pass header.i=@example.com header.s=s1; spf=pass smtp.mailfrom=gail.mail@example.com',
-      'From: "Gail" <gail.mail@example.com>', `To: <${MAILBOX}>`, 'Subject: Export', 'Message-ID: <gail-1@example.com>',
-      `Date: ${new Date().toUTCString()}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset="UTF-8"', '', 'How do I export my project to CSV before Thursday?', '',
-    ].join('\r\n'))
-    const res = await fetch(`${app.url}/webhooks/gmail`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await google.pushToken()}` },
-      body: JSON.stringify({ message: { data: Buffer.from(JSON.stringify({ emailAddress: MAILBOX, historyId: google.historyId })).toString('base64'), messageId: 'push-1' }, subscription: 'projects/p/subscriptions/s' }),
-    })
+    providers.email({ from: 'gail.mail@example.com', name: 'Gail', subject: 'Export', body: 'How do I export my project to CSV before Thursday?', messageId: '<gail-1@example.com>' })
+    const res = await providers.gmailPush(app.url!)
     assert.ok(res.status < 300, `push acknowledged: ${res.status}`)
     await followed(res.headers.get('x-request-id')!, ['fte.identity', 'fte.decision', 'fte.dispatch.email'], 'the email')
   })

@@ -20,14 +20,11 @@ import { startRoles, type Running } from './roles.js'
 import { replyEvent } from '../platform/replyEvent.js'
 import type { Channel, ReplyRequested } from '../schemas/index.js'
 import { eventually, freshDatabase, noStack, stack, testConfig, testLog, uniqueName } from '../testing/stack.js'
-import { startTwilioStandIn, type TwilioStandIn } from '../testing/standIns/twilio.js'
-import { startGoogleStandIn, type GoogleStandIn } from '../testing/standIns/google.js'
+import type { TwilioStandIn } from '../testing/standIns/twilio.js'
+import type { GoogleStandIn } from '../testing/standIns/google.js'
+import { startProviderStandIns, type ProviderStandIns } from '../testing/standIns/providers.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const ACCOUNT_SID = 'AC' + '2'.repeat(32)
-const AUTH_TOKEN = 'reply-once-token'
-const FROM = 'whatsapp:+14155238886'
-const MAILBOX = 'support@reply-once.example.com'
 
 function reply(channel: Channel, recipient: string, content: string, extra: Partial<ReplyRequested> = {}): ReplyRequested {
   const id = randomUUID()
@@ -42,6 +39,7 @@ describe('a reply reaches the customer once', { skip: noStack }, () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>
   let twilio: TwilioStandIn
   let google: GoogleStandIn
+  let providers: ProviderStandIns
   let env: Record<string, string>
   let rt: Runtime
   let app: Running
@@ -49,16 +47,11 @@ describe('a reply reaches the customer once', { skip: noStack }, () => {
 
   before(async () => {
     database = await freshDatabase()
-    twilio = await startTwilioStandIn({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN })
-    google = await startGoogleStandIn({ audience: 'https://support.example.com/webhooks/gmail', serviceAccount: 'pusher@example.iam.gserviceaccount.com' })
+    providers = await startProviderStandIns('reply-once')
+    ;({ twilio, google } = providers)
     env = {
       KAFKA_BROKERS: stack.kafkaBrokers!, SCHEMA_REGISTRY_URL: stack.registryUrl!, DATABASE_URL: database.url,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_WHATSAPP_FROM: FROM, TWILIO_API_BASE_URL: twilio.baseUrl,
-      PUBLIC_BASE_URL: 'https://support.example.com',
-      GMAIL_ADDRESS: MAILBOX, GMAIL_CLIENT_ID: '1234567890-standin.apps.googleusercontent.com', GMAIL_CLIENT_SECRET: 'GOCSPX-standin-secret',
-      GMAIL_REFRESH_TOKEN: '1//standin-refresh-token', GMAIL_PUSH_AUDIENCE: 'https://support.example.com/webhooks/gmail',
-      GMAIL_PUSH_SERVICE_ACCOUNT: 'pusher@example.iam.gserviceaccount.com',
-      GOOGLE_CERTS_URL: google.certsUrl, GOOGLE_API_ROOT_URL: google.url, GOOGLE_TOKEN_URL: google.tokenUrl,
+      ...providers.env,
       // The client gives up after 1 s; the stand-ins answer the late sends after 3 s.
       FTE_PROVIDER_TIMEOUT_MS: '1000', FTE_RETRY_BACKOFF_MS: '100', FTE_RETRY_MAX_BACKOFF_MS: '500',
     }
@@ -70,8 +63,7 @@ describe('a reply reaches the customer once', { skip: noStack }, () => {
     for (const c of children) c.kill('SIGKILL')
     await app?.close()
     await rt?.close()
-    await twilio?.close()
-    await google?.close()
+    await providers?.close()
     await database?.drop()
   })
 

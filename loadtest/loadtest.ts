@@ -16,21 +16,13 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import twilio from 'twilio'
 import { loadConfig } from '../platform/config.js'
 import { createLogger } from '../platform/log.js'
 import { openRuntime } from '../platform/runtime.js'
 import { startSeeded } from '../testing/seeded.js'
-import { startTwilioStandIn } from '../testing/standIns/twilio.js'
-import { startGoogleStandIn } from '../testing/standIns/google.js'
+import { startProviderStandIns } from '../testing/standIns/providers.js'
 import { percentile } from './driver.js'
 
-const ACCOUNT_SID = 'AC' + 'a'.repeat(32)
-const AUTH_TOKEN = 'loadtest-auth-token'
-const PUBLIC = 'https://support.example.com'
-const MAILBOX = 'support@loadtest.example.com'
-const AUDIENCE = `${PUBLIC}/webhooks/gmail`
-const PUSHER = 'gmail-push@loadtest.iam.gserviceaccount.com'
 const QUESTIONS = [
   'I forgot my password and cannot log in to my account.',
   'How do I export my project to CSV?',
@@ -46,16 +38,14 @@ async function main() {
   const scenario = (process.env.LOADTEST_SCENARIO ?? 'mix') as 'mix' | Channel
   if (!['mix', 'webform', 'whatsapp', 'gmail'].includes(scenario)) throw new Error(`LOADTEST_SCENARIO: mix, webform, whatsapp or gmail, not ${scenario}`)
 
-  const tw = await startTwilioStandIn({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN })
-  const google = await startGoogleStandIn({ audience: AUDIENCE, serviceAccount: PUSHER })
+  const providers = await startProviderStandIns('loadtest')
+  const { twilio: tw, google } = providers
   google.pageSize = 100
   const env = { ...process.env }
   if (!env.KAFKA_BROKERS && !env.FTE_DATA_DIR) env.FTE_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'fte-loadtest-'))
   const config = loadConfig({
     FTE_FORM_RATE_LIMIT: '10000', FTE_EMAIL_COPY_LIMIT: '1000', LOG_LEVEL: 'error', ...env, PORT: '0', FTE_METRICS_PORT: '0', HOST: '127.0.0.1',
-    PUBLIC_BASE_URL: PUBLIC, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886', TWILIO_API_BASE_URL: tw.baseUrl,
-    GMAIL_ADDRESS: MAILBOX, GMAIL_CLIENT_ID: 'loadtest.apps.googleusercontent.com', GMAIL_CLIENT_SECRET: 'loadtest-secret', GMAIL_REFRESH_TOKEN: '1//loadtest',
-    GMAIL_PUSH_AUDIENCE: AUDIENCE, GMAIL_PUSH_SERVICE_ACCOUNT: PUSHER, GOOGLE_CERTS_URL: google.certsUrl, GOOGLE_API_ROOT_URL: google.url, GOOGLE_TOKEN_URL: google.tokenUrl,
+    ...providers.env,
   })
   say(`starting the product in-process (${config.transport.kind}, ${config.database.kind}) with the Twilio and Google stand-ins ...`)
   const rt = await openRuntime(config, createLogger(config.logLevel))
@@ -100,33 +90,17 @@ async function main() {
     }
     if (channel === 'whatsapp') {
       const phone = `+1415556${String(user).padStart(4, '0')}`
-      const params = {
-        AccountSid: ACCOUNT_SID, MessageSid: 'SM' + crypto.randomUUID().replace(/-/g, ''), From: `whatsapp:${phone}`, To: 'whatsapp:+14155238886',
-        Body: question, ProfileName: `Load ${user}`, WaId: phone.slice(1), NumMedia: '0',
-      }
       const replied = replyTo(`whatsapp:${phone}`, 60_000)
-      const res = await fetch(`${base}/webhooks/whatsapp`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC}/webhooks/whatsapp`, params) },
-        body: new URLSearchParams(params).toString(),
-      })
+      const { res } = await providers.whatsapp(base, { phone, body: question, name: `Load ${user}` })
       if (res.status !== 200) throw new Error(`whatsapp webhook ${res.status}`)
       const acceptMs = performance.now() - t0
       if (!(await replied)) throw new Error('no WhatsApp reply within 60 s')
       return { acceptMs, e2eMs: performance.now() - t0 }
     }
     const from = `mail-${user}@example.com`
-    google.deliver([
-      `Authentication-Results: mx.google.com; dkim=pass header.i=@example.com header.s=s1; spf=pass smtp.mailfrom=${from}`,
-      `From: "Load ${user}" <${from}>`, `To: <${MAILBOX}>`, 'Subject: Help', `Message-ID: <load-${user}-${n}-${Date.now()}@example.com>`,
-      `Date: ${new Date().toUTCString()}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset="UTF-8"', '', question, '',
-    ].join('\r\n'))
+    providers.email({ from, name: `Load ${user}`, subject: 'Help', body: question, messageId: `<load-${user}-${n}-${Date.now()}@example.com>` })
     const replied = replyTo(from, 60_000)
-    const res = await fetch(`${base}/webhooks/gmail`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await google.pushToken()}` },
-      body: JSON.stringify({ message: { data: Buffer.from(JSON.stringify({ emailAddress: MAILBOX, historyId: google.historyId })).toString('base64'), messageId: crypto.randomUUID() }, subscription: 'projects/loadtest/subscriptions/gmail' }),
-    })
+    const res = await providers.gmailPush(base)
     if (res.status >= 300) throw new Error(`gmail push ${res.status}`)
     const acceptMs = performance.now() - t0
     if (!(await replied)) throw new Error('no email reply within 60 s')
@@ -170,8 +144,7 @@ async function main() {
     clearInterval(watcher)
     await app.close()
     await rt.close()
-    await tw.close()
-    await google.close()
+    await providers.close()
   }
 }
 
