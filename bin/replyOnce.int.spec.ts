@@ -10,11 +10,7 @@
  */
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
 import { randomUUID } from 'node:crypto'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { openRuntime, type Runtime } from '../platform/runtime.js'
 import { startRoles, type Running } from './roles.js'
 import { replyEvent } from '../platform/replyEvent.js'
@@ -23,8 +19,8 @@ import { eventually, freshDatabase, noStack, stack, testConfig, testLog, uniqueN
 import type { TwilioStandIn } from '../testing/standIns/twilio.js'
 import type { GoogleStandIn } from '../testing/standIns/google.js'
 import { startProviderStandIns, type ProviderStandIns } from '../testing/standIns/providers.js'
+import { startRoleProcess, type RoleProcess } from '../testing/processes.js'
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 function reply(channel: Channel, recipient: string, content: string, extra: Partial<ReplyRequested> = {}): ReplyRequested {
   const id = randomUUID()
@@ -43,7 +39,7 @@ describe('a reply reaches the customer once', { skip: noStack }, () => {
   let env: Record<string, string>
   let rt: Runtime
   let app: Running
-  const children = new Set<ChildProcess>()
+  const children = new Set<RoleProcess>()
 
   before(async () => {
     database = await freshDatabase()
@@ -60,7 +56,7 @@ describe('a reply reaches the customer once', { skip: noStack }, () => {
   })
 
   after(async () => {
-    for (const c of children) c.kill('SIGKILL')
+    for (const c of children) c.child.kill('SIGKILL')
     await app?.close()
     await rt?.close()
     await providers?.close()
@@ -122,38 +118,32 @@ describe('a reply reaches the customer once', { skip: noStack }, () => {
     // A dispatcher of its own, as a process, on topics of its own (the in-process one never sees them).
     const prefix = uniqueName('kill') + '.'
     const own = await openRuntime(testConfig({ ...env, FTE_TOPIC_PREFIX: prefix }), testLog())
-    const dispatcher = () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin/fte.ts'), 'dispatch'], {
-        cwd: ROOT,
-        env: { ...process.env, ...env, FTE_TOPIC_PREFIX: prefix, PORT: '0', FTE_METRICS_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', FTE_SEED_KNOWLEDGE: 'false' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      })
+    const dispatcher = async () => {
+      const child = await startRoleProcess({ name: 'dispatcher', roles: 'dispatch', env: { ...env, FTE_TOPIC_PREFIX: prefix, LOG_LEVEL: 'warn', FTE_SEED_KNOWLEDGE: 'false' } })
       children.add(child)
-      child.once('exit', () => children.delete(child))
       return child
     }
     try {
       const phone = '+14155550103'
-      const first = dispatcher()
+      const first = await dispatcher()
       twilio.onAccepted = (m) => {
-        if (m.to === `whatsapp:${phone}`) first.kill('SIGKILL')
+        if (m.to === `whatsapp:${phone}`) first.child.kill('SIGKILL')
       }
       const r = reply('whatsapp', phone, 'You can change your plan under Billing > Plan.')
       await own.transport.publish([replyEvent(r)])
-      const [, signal] = (await once(first, 'exit')) as [number | null, string | null]
+      const signal = await first.exited
       twilio.onAccepted = null
       assert.equal(signal, 'SIGKILL', 'the dispatcher died the moment Twilio accepted the message')
       assert.equal(toNumber(phone).length, 1)
       assert.equal((await sendRow(own.db, r.reply_id))?.status, 'sending', 'the intent was recorded before the call; the outcome never was')
 
       const listsBefore = lists()
-      const second = dispatcher()
+      const second = await dispatcher()
       const row = await settledRow(own.db, r.reply_id, 'the restarted dispatcher recording the send')
       assert.equal(toNumber(phone).length, 1, 'the customer has the reply once')
       assert.equal(row.provider_message_id, toNumber(phone)[0]!.sid)
       assert.ok(lists() > listsBefore, 'the restarted dispatcher asked Twilio first')
-      second.kill('SIGTERM')
-      await once(second, 'exit')
+      assert.equal(await second.stop(), 0, 'the restarted dispatcher stops cleanly on SIGTERM')
     } finally {
       twilio.onAccepted = null
       await own.close()

@@ -23,17 +23,17 @@
  *   --drain D         how long to wait for the last replies (default 3m)
  *   --keep            keep the soak's database (fte_soak_*) for inspection
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process'
-import { createWriteStream, mkdtempSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import net from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { startProviderStandIns, type ProviderStandIns } from '../testing/standIns/providers.js'
 import { staffMember } from '../testing/staff.js'
+import { startRoleProcess, type RoleProcess } from '../testing/processes.js'
 import { ARTICLES } from '../demo/articles.js'
 import { formatSoakReport, soakReport, type SentMessage, type SoakChannel } from './soakReport.js'
 
@@ -110,18 +110,6 @@ async function stackEnv(): Promise<{ KAFKA_BROKERS: string; SCHEMA_REGISTRY_URL:
   return env as Awaited<ReturnType<typeof stackEnv>>
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-  })
-
-interface Proc { name: string; port: number; child: ChildProcess; exited: Promise<void> }
-
 async function main() {
   const args = parseArgs(process.argv.slice(2))
   const id = randomBytes(3).toString('hex')
@@ -148,27 +136,13 @@ async function main() {
   }
   say(`logs of the product's processes in ${logDir}; database ${dbName}; topics soak_${id}.*`)
 
-  const procs = new Map<string, Proc>()
-  const start = async (name: string, roles: string, port?: number): Promise<Proc> => {
-    const p = port ?? (await freePort())
-    const out = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' })
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin/fte.ts'), roles], { cwd: ROOT, env: { ...env, PORT: String(p) }, stdio: ['ignore', 'pipe', 'pipe'] })
-    child.stdout!.pipe(out, { end: false })
-    child.stderr!.pipe(out, { end: false })
-    const exited = new Promise<void>((r) => child.once('exit', () => r()))
-    const proc = { name, port: p, child, exited }
-    procs.set(name, proc)
-    return proc
+  const procs = new Map<string, RoleProcess>()
+  const start = async (name: string, roles: string) => {
+    const p = await startRoleProcess({ name, roles, env, logFile: path.join(logDir, `${name}.log`) })
+    procs.set(name, p)
+    return p
   }
-  const readyOf = async (port: number) => (await fetch(`http://127.0.0.1:${port}/ready`).catch(() => null))?.status === 200
-  const untilReady = async (proc: Proc, timeoutMs = 240_000) => {
-    const deadline = Date.now() + timeoutMs
-    while (!(await readyOf(proc.port))) {
-      if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited (${proc.child.exitCode}); see ${logDir}/${proc.name}.log`)
-      if (Date.now() > deadline) throw new Error(`${proc.name} not ready after ${timeoutMs / 1000} s; see ${logDir}/${proc.name}.log`)
-      await sleep(500)
-    }
-  }
+  const readyOf = async (url: string) => (await fetch(`${url}/ready`).catch(() => null))?.status === 200
   const WORKER_ROLES = 'identity,retrieval,decision,dispatch,projections'
 
   const q = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> => {
@@ -183,10 +157,7 @@ async function main() {
   }
 
   const shutdown = async () => {
-    await Promise.all([...procs.values()].map(async (p) => {
-      if (p.child.exitCode === null) p.child.kill('SIGTERM')
-      await Promise.race([p.exited, sleep(30_000).then(() => p.child.kill('SIGKILL'))])
-    }))
+    await Promise.all([...procs.values()].map((p) => p.stop()))
     await providers.close()
     await db.end().catch(() => undefined)
     if (!args.keep) {
@@ -200,16 +171,16 @@ async function main() {
   try {
     say('starting the gateway, then publishing the knowledge base and starting two workers ...')
     const gateway = await start('gateway', 'gateway')
-    await untilReady(gateway)
-    const base = `http://127.0.0.1:${gateway.port}`
+    await gateway.ready()
+    const base = gateway.url
     await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin/fte.ts'), 'seed'], { cwd: ROOT, env: { ...env, PORT: '0', LOG_LEVEL: 'warn' } })
-    await Promise.all(['worker-1', 'worker-2'].map(async (n) => untilReady(await start(n, WORKER_ROLES))))
+    await Promise.all(['worker-1', 'worker-2'].map(async (n) => (await start(n, WORKER_ROLES)).ready()))
     while (((await q<{ n: number }>('SELECT count(DISTINCT article_id)::int AS n FROM knowledge_base'))[0]?.n ?? 0) < ARTICLES.length) await sleep(500)
     const staff = await staffMember({ query: async <T,>(sql: string, params?: unknown[]) => (await db.query(sql, params)) as unknown as { rows: T[] }, exec: async (sql) => void (await db.query(sql)) }, 'agent', 'Sam Soak')
     say(`ready: gateway ${base}; ${args.persons} customers, ${args.rate} messages/s for ${args.durationMs / 1000} s; faults every ${args.chaosEveryMs / 1000} s: ${args.chaos.join(', ') || 'none'}`)
 
     const driver = soakDriver({ args, base, providers, staffHeaders: staff.headers, q })
-    const chaos = chaosLoop({ args, procs, start, untilReady, readyOf: () => readyOf(gateway.port), workerRoles: WORKER_ROLES })
+    const chaos = chaosLoop({ args, procs, start, readyOf: () => readyOf(base), workerRoles: WORKER_ROLES })
     await sleep(args.durationMs)
     chaos.stop()
     say(`writing stopped; waiting up to ${args.drainMs / 1000} s for the last replies ...`)
@@ -249,9 +220,9 @@ function soakDriver(o: {
   const channelIdOf = new Map<string, string>() // soak key -> the id the read model keeps (ticket id, MessageSid, Gmail id)
   const received = new Map<string, number>()
   const bump = (r: string) => received.set(r, (received.get(r) ?? 0) + 1)
-  const staffReplies: { replyId: string; recipient: string; ticketId: string }[] = []
+  const staffReplies: { replyId: string; recipient: string; ticketId: string; at: number }[] = []
   const staffReceived = new Set<string>()
-  const handedOver = new Set<string>() // tickets staff already answered
+  const handedOver = new Map<string, number>() // tickets staff answered, and when they last did
   let attempts = 0
   let acceptedAttempts = 0
   let probes = 0
@@ -390,10 +361,12 @@ function soakDriver(o: {
     const t = await ticketOf(key, waitMs)
     return Boolean(t && (t.status === 'escalated' || t.escalated || handedOver.has(t.id)))
   }
+  const staffAnswerOf = (ticketId: string | undefined, after: number) => staffReplies.find((r) => r.ticketId === ticketId && r.at >= after && staffReceived.has(r.replyId))
   async function awaitStaff(key: string) {
     const t = await ticketOf(key)
+    const m = messages.find((x) => x.key === key)!
     waitingFor.set(key, `the staff reply on ticket ${t?.id}`)
-    while (!staffReplies.some((r) => r.ticketId === t?.id && staffReceived.has(r.replyId))) {
+    while (!staffAnswerOf(t?.id, m.acceptedAt ?? m.sentAt)) {
       if (Date.now() > deadline()) return
       await sleep(500)
     }
@@ -413,7 +386,9 @@ function soakDriver(o: {
       const res = await fetch(`${base}/api/tickets?status=escalated`, { headers: o.staffHeaders }).catch(() => null)
       if (res?.status === 200) {
         for (const t of ((await res.json()) as { tickets: { ticket_id: string; channel: SoakChannel }[] }).tickets) {
-          if (handedOver.has(t.ticket_id)) continue
+          // Answered already, unless it is still the staff's a while after: a message came in that
+          // the person had not seen when they resolved it, so the ticket stayed with them.
+          if (Date.now() - (handedOver.get(t.ticket_id) ?? 0) < 15_000) continue
           const view = await fetch(`${base}/api/tickets/${t.ticket_id}`, { headers: o.staffHeaders }).then((r) => (r.status === 200 ? r.json() : null), () => null) as StaffView | null
           const recipient = t.channel === 'web_form' ? t.ticket_id : recipientOf(t.channel, view)
           if (!recipient) {
@@ -425,9 +400,9 @@ function soakDriver(o: {
             body: JSON.stringify({ reply: `Hello, this is Sam from the support team. I have looked into ticket ${t.ticket_id.slice(0, 8)} and sorted it out for you.` }),
           }).catch(() => null)
           if (r?.status !== 202) continue // tried again on the next round
-          handedOver.add(t.ticket_id)
+          handedOver.set(t.ticket_id, Date.now())
           const { reply_id } = (await r.json()) as { reply_id: string }
-          staffReplies.push({ replyId: reply_id, recipient, ticketId: t.ticket_id })
+          staffReplies.push({ replyId: reply_id, recipient, ticketId: t.ticket_id, at: Date.now() })
         }
       }
       // Which staff replies the customer has: by the reply's own id at the provider or on the status page.
@@ -479,20 +454,32 @@ function soakDriver(o: {
       drainDeadline = Date.now() + drainMs
       await Promise.all(conversations)
       await staffLoop
-      if (waitingFor.size) say(`customers still waiting when the drain ended: ${[...waitingFor].slice(0, 10).map(([k, w]) => `${k} (${channelIdOf.get(k)}) for ${w}`).join('; ')}`)
       clearInterval(prober)
       clearInterval(progress)
       await sleep(1000)
       clearInterval(watcher)
 
       const keys = [...channelIdOf]
-      const rows = await q<{ channel_message_id: string; escalated: boolean }>(
-        `SELECT m.channel_message_id, (e.ticket_id IS NOT NULL) AS escalated FROM messages m LEFT JOIN escalations e ON e.ticket_id = m.ticket_id
+      const rows = await q<{ channel_message_id: string; ticket_id: string; escalated: boolean }>(
+        `SELECT m.channel_message_id, m.ticket_id, (e.ticket_id IS NOT NULL) AS escalated FROM messages m LEFT JOIN escalations e ON e.ticket_id = m.ticket_id
           WHERE m.direction = 'inbound' AND m.channel_message_id = ANY($1::text[])`, [keys.map(([, v]) => v)],
       )
-      const byChannelId = new Map(rows.map((r) => [r.channel_message_id, r.escalated]))
+      const byChannelId = new Map(rows.map((r) => [r.channel_message_id, r]))
       const recorded = new Set(keys.filter(([, v]) => byChannelId.has(v)).map(([k]) => k))
-      const escalated = new Set(keys.filter(([, v]) => byChannelId.get(v)).map(([k]) => k))
+      const escalated = new Set(keys.filter(([, v]) => byChannelId.get(v)?.escalated).map(([k]) => k))
+      const byKey = new Map(messages.map((m) => [m.key, m]))
+      const staffAnswered = new Set(keys.filter(([k, v]) => staffAnswerOf(byChannelId.get(v)?.ticket_id, byKey.get(k)!.acceptedAt ?? Infinity)).map(([k]) => k))
+      const ticketIds = [...new Set(rows.map((r) => r.ticket_id))]
+      const escalatedTickets = new Set(rows.filter((r) => r.escalated).map((r) => r.ticket_id)).size
+
+      // Whoever still waits: what the read models know about their message, to tell why.
+      for (const [k, w] of [...waitingFor].slice(0, 10)) {
+        const row = byChannelId.get(channelIdOf.get(k) ?? '')
+        const ticket = row ? (await q<{ status: string; human_owned: boolean }>('SELECT status, human_owned FROM tickets WHERE id = $1', [row.ticket_id]))[0] : null
+        const sends = row ? await q<{ status: string; author: string | null }>(
+          `SELECT s.status, NULL AS author FROM outbound_sends s JOIN messages o ON o.id = s.reply_id WHERE o.ticket_id = $1`, [row.ticket_id]) : []
+        say(`still waiting at the end: ${k} (${byKey.get(k)!.channel}, ${channelIdOf.get(k)}) for ${w}; ticket ${row?.ticket_id ?? 'not in the read model'} ${ticket ? `${ticket.status}${ticket.human_owned ? ', a person\'s' : ''}` : ''}; escalated ${row?.escalated ?? '-'}; sends on the ticket: ${sends.map((x) => x.status).join(', ') || 'none'}`)
+      }
 
       // What each web-form customer has on their status page now.
       for (const m of messages) if (m.channel === 'web_form' && m.recipient) received.set(m.recipient, Math.max(0, await webOutbound(m.recipient)))
@@ -518,7 +505,7 @@ function soakDriver(o: {
         if (byEmail && byPhone && byEmail.customer_id === byPhone.customer_id && [...p.used].every((c) => byEmail.conversations.some((v) => v.channel === c))) identified++
       }
       return {
-        messages, recorded, escalated, staffReplies, staffReceived, received,
+        messages, recorded, escalated, staffAnswered, tickets: ticketIds.length, escalatedTickets, staffReplies, staffReceived, received,
         repeatedAtProvider: repeatedGmail + orphanSids, probes, alive, ready, attempts, acceptedAttempts, multiChannelPersons: multi, identifiedPersons: identified,
       }
     },
@@ -528,9 +515,8 @@ function soakDriver(o: {
 /** The faults, in turn, one every --chaos-every, each reported with how long the gateway took to be ready again. */
 function chaosLoop(o: {
   args: Args
-  procs: Map<string, Proc>
-  start: (name: string, roles: string, port?: number) => Promise<Proc>
-  untilReady: (p: Proc) => Promise<void>
+  procs: Map<string, RoleProcess>
+  start: (name: string, roles: string) => Promise<RoleProcess>
   readyOf: () => Promise<boolean>
   workerRoles: string
 }) {
@@ -544,7 +530,7 @@ function chaosLoop(o: {
     p.child.kill(signal)
     await p.exited
     if (signal === 'SIGKILL') await sleep(5000)
-    await o.untilReady(await o.start(name, o.workerRoles))
+    await (await o.start(name, o.workerRoles)).ready()
   }
   const done = (async () => {
     for (let i = 0; !stopped && o.args.chaos.length; i++) {

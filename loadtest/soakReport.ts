@@ -27,6 +27,11 @@ export interface SoakObservations {
   recorded: Set<string>
   /** Keys of messages whose ticket the read models show escalated. */
   escalated: Set<string>
+  /** Keys of messages a staff reply on their ticket answered, sent after them and received by the customer. */
+  staffAnswered: Set<string>
+  /** Tickets of the soak, and how many of them were handed to a person. */
+  tickets: number
+  escalatedTickets: number
   /** Staff replies the API accepted (reply ids), and those the customer received. */
   staffReplies: { replyId: string; recipient: string }[]
   staffReceived: Set<string>
@@ -65,8 +70,10 @@ export interface SoakReport {
 export function soakReport(o: SoakObservations): SoakReport {
   const accepted = o.messages.filter((m) => m.acceptedAt !== null)
   const answered = new Set(accepted.filter((m) => m.answeredAt !== null).map((m) => m.key))
-  // Messages in, against replies out plus escalations: a message counts as handled only by id.
-  const lost = accepted.filter((m) => !answered.has(m.key) && !o.escalated.has(m.key)).map((m) => m.key)
+  // Messages in, against replies out plus escalations, by id. A message the agent stood back on
+  // (its ticket is a person's) is handled once a person's reply after it reached the customer:
+  // an escalation nobody answers is as lost to the customer as a message that vanished.
+  const lost = accepted.filter((m) => !answered.has(m.key) && !(o.escalated.has(m.key) && o.staffAnswered.has(m.key))).map((m) => m.key)
   const notRecorded = accepted.filter((m) => !o.recorded.has(m.key)).map((m) => m.key)
   const staffLost = o.staffReplies.filter((r) => !o.staffReceived.has(r.replyId)).map((r) => r.replyId)
 
@@ -91,7 +98,7 @@ export function soakReport(o: SoakObservations): SoakReport {
     notRecorded,
     staffLost,
     duplicates,
-    escalationRate: share(accepted.filter((m) => o.escalated.has(m.key)).length, accepted.length),
+    escalationRate: o.tickets ? o.escalatedTickets / o.tickets : 0,
     uptime: share(o.alive, o.probes),
     readiness: share(o.ready, o.probes),
     intake: share(o.acceptedAttempts, o.attempts),
@@ -113,10 +120,10 @@ export function formatSoakReport(r: SoakReport): string[] {
     `message in -> reply seen by the customer: ${(['all', 'web_form', 'whatsapp', 'email'] as const)
       .map((c) => `${c} n=${r.latency[c].n} p50 ${ms(r.latency[c].p50)} / p95 ${ms(r.latency[c].p95)} / p99 ${ms(r.latency[c].p99)}`)
       .join('; ')}`,
-    `escalation rate: ${pct(r.escalationRate)}`,
+    `escalation rate (tickets handed to a person): ${pct(r.escalationRate)}`,
     `cross-channel identification: ${r.identification === null ? 'no person used two channels' : pct(r.identification)}`,
     `messages accepted ${r.accepted}; never accepted ${r.neverAccepted.length}${ids(r.neverAccepted)}`,
-    `lost (accepted, neither answered nor escalated): ${r.lost.length}${ids(r.lost)}`,
+    `lost (accepted; neither answered by the agent nor escalated and answered by a person): ${r.lost.length}${ids(r.lost)}`,
     `missing from the messages read model: ${r.notRecorded.length}${ids(r.notRecorded)}`,
     `staff replies not received: ${r.staffLost.length}${ids(r.staffLost)}`,
     `duplicate replies: ${r.duplicates}`,

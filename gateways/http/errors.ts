@@ -49,7 +49,8 @@ export function errorMiddleware(log: Logger): Koa.Middleware {
           const type = e.type ?? (err instanceof SyntaxError ? 'entity.parse.failed' : 'bad_request')
           ctx.body = { error: type, message: READABLE[type] ?? (e.expose && e.message ? e.message : 'the request could not be read') }
         } else {
-          log.error('request failed', { method: ctx.method, path: ctx.path, error: err as Error })
+          // The route, not the path: a status page's path holds the ticket id, which is its bearer secret.
+          log.error('request failed', { method: ctx.method, route: (ctx as { _matchedRoute?: string })._matchedRoute ?? '(unmatched)', error: err as Error })
           ctx.status = 503
           ctx.set('Retry-After', '2')
           ctx.body = { error: 'unavailable', message: 'the service could not accept the request just now; please retry' }
