@@ -188,6 +188,12 @@ async function main() {
     const observations = await driver.finish(args.drainMs)
     const report = soakReport(observations)
     say('faults: ' + (chaos.events.join('; ') || 'none'))
+    // What each fault cost the customers: the longest wait among messages sent in the minute after it began.
+    for (const f of chaos.began) {
+      const hit = observations.messages.filter((m) => m.sentAt >= f.at && m.sentAt < f.at + 60_000 && m.answeredAt !== null)
+      const worst = Math.max(0, ...hit.map((m) => m.answeredAt! - m.sentAt))
+      say(`  after ${f.kind} at ${f.clock}: ${hit.length} messages sent in the next minute, longest wait ${(worst / 1000).toFixed(1)} s`)
+    }
     const letters = await q<{ source_topic: string; n: number }>('SELECT source_topic, count(*)::int AS n FROM dead_letters GROUP BY source_topic')
     say(`dead letters: ${letters.map((l) => `${l.source_topic} ${l.n}`).join(', ') || 'none'}`)
     for (const line of formatSoakReport(report)) say(line)
@@ -521,6 +527,7 @@ function chaosLoop(o: {
   workerRoles: string
 }) {
   const events: string[] = []
+  const began: { kind: Chaos; at: number; clock: string }[] = []
   let stopped = false
   let wake: () => void = () => undefined
   const pause = (ms: number) => new Promise<void>((r) => ((wake = r), setTimeout(r, ms)))
@@ -538,7 +545,8 @@ function chaosLoop(o: {
       if (stopped) break
       const kind = o.args.chaos[i % o.args.chaos.length]!
       const at = clock()
-      const began = Date.now()
+      const started = Date.now()
+      began.push({ kind, at: started, clock: at })
       say(`fault: ${kind}`)
       try {
         if (kind === 'worker') await restartWorker(i % 2 ? 'worker-2' : 'worker-1', 'SIGKILL')
@@ -548,14 +556,14 @@ function chaosLoop(o: {
           await restartWorker('worker-2', 'SIGTERM')
         } else await chaos(kind, kind === 'broker' ? '5' : '3')
         while (!(await o.readyOf())) await sleep(250)
-        events.push(`${at} ${kind} (back after ${((Date.now() - began) / 1000).toFixed(1)} s)`)
+        events.push(`${at} ${kind} (back after ${((Date.now() - started) / 1000).toFixed(1)} s)`)
       } catch (err) {
         events.push(`${at} ${kind} FAILED: ${(err as Error).message}`)
         say(`fault ${kind} failed: ${(err as Error).message}`)
       }
     }
   })()
-  return { events, done, stop: () => ((stopped = true), wake()) }
+  return { events, began, done, stop: () => ((stopped = true), wake()) }
 }
 
 main().catch((err) => {

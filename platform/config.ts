@@ -28,6 +28,8 @@ const env = z
     KAFKA_BROKERS: z.string().optional(),
     SCHEMA_REGISTRY_URL: z.string().url().optional(),
     FTE_KAFKA_CLIENT_ID: z.string().default('fte'),
+    // The broker's default bounds for a group session (group.min/max.session.timeout.ms).
+    FTE_KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(1_800_000).default(30_000),
     FTE_TOPIC_PREFIX: z
       .string()
       .regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, dot, underscore and dash only')
@@ -112,7 +114,7 @@ export interface Config {
   dataDir: string
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dir: string }
   transport:
-    | { kind: 'kafka'; brokers: string[]; clientId: string; schemaRegistryUrl: string; partitions: number }
+    | { kind: 'kafka'; brokers: string[]; clientId: string; schemaRegistryUrl: string; partitions: number; sessionTimeoutMs: number }
     | { kind: 'embedded' }
   topicPrefix: string
   delivery: { maxAttempts: number; retryBackoffMs: number; maxBackoffMs: number }
@@ -218,6 +220,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           clientId: e.FTE_KAFKA_CLIENT_ID,
           schemaRegistryUrl: e.SCHEMA_REGISTRY_URL as string,
           partitions: e.FTE_TOPIC_PARTITIONS,
+          sessionTimeoutMs: e.FTE_KAFKA_SESSION_TIMEOUT_MS,
         }
       : { kind: 'embedded' },
     topicPrefix: e.FTE_TOPIC_PREFIX,

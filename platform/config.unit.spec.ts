@@ -16,7 +16,17 @@ describe('configuration', () => {
   it('runs on the real stack when Kafka, the registry and Postgres are given', () => {
     const c = loadConfig({ KAFKA_BROKERS: 'a:9092, b:9092', SCHEMA_REGISTRY_URL: 'http://r:8081', DATABASE_URL: 'postgres://p/db' })
     assert.deepEqual(c.transport.kind === 'kafka' && c.transport.brokers, ['a:9092', 'b:9092'])
+    assert.equal(c.transport.kind === 'kafka' && c.transport.sessionTimeoutMs, 30_000, "kafkajs' own session timeout by default")
     assert.equal(c.database.kind, 'postgres')
+  })
+  it('takes a group session timeout within the broker\'s bounds', () => {
+    const stack = { KAFKA_BROKERS: 'a:9092', SCHEMA_REGISTRY_URL: 'http://r:8081', DATABASE_URL: 'postgres://p/db' }
+    const c = loadConfig({ ...stack, FTE_KAFKA_SESSION_TIMEOUT_MS: '10000' })
+    assert.equal(c.transport.kind === 'kafka' && c.transport.sessionTimeoutMs, 10_000)
+    assert.throws(
+      () => loadConfig({ ...stack, FTE_KAFKA_SESSION_TIMEOUT_MS: '1000' }),
+      (e: ConfigError) => e.problems.some((p) => p.startsWith('FTE_KAFKA_SESSION_TIMEOUT_MS')),
+    )
   })
   it('names every variable at fault', () => {
     assert.throws(

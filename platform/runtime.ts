@@ -36,6 +36,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
         brokers: t.brokers,
         clientId: t.clientId,
         partitions: t.partitions,
+        sessionTimeoutMs: t.sessionTimeoutMs,
         codec: avroCodec(registrySchemaStore(t.schemaRegistryUrl), physical),
         policy: config.delivery,
         log,
