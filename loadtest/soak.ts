@@ -238,16 +238,27 @@ function soakDriver(o: {
   let seq = 0
   let skipped = 0
 
-  // What the providers received, counted per recipient as it arrives; trimmed so a 24-hour soak keeps little.
+  // What the providers received, counted per recipient as it arrives. Twilio's own message log is
+  // what the dispatcher asks after a send of unknown outcome, so it is only trimmed of messages
+  // older than an hour (far past any reconcile window), to bound a 24-hour soak's memory.
   const gmailIds = new Map<string, number>()
   const providerIds = new Set<string>() // Twilio SIDs and Gmail ids of everything the customers received
   const twilioSids: string[] = []
+  let seenTwilio = 0
   const watcher = setInterval(() => {
-    for (const m of twilio.messages.splice(0)) {
+    for (; seenTwilio < twilio.messages.length; seenTwilio++) {
+      const m = twilio.messages[seenTwilio]!
       bump(m.to)
       providerIds.add(m.sid)
       twilioSids.push(m.sid)
     }
+    const old = twilio.messages.findIndex((m) => m.dateCreated.getTime() > Date.now() - 3_600_000)
+    const drop = old < 0 ? seenTwilio : Math.min(old, seenTwilio)
+    if (drop > 0) {
+      twilio.messages.splice(0, drop)
+      seenTwilio -= drop
+    }
+    // Gmail's search for a Message-ID reads the mailbox, not this list of sends.
     for (const m of google.sent.splice(0)) {
       providerIds.add(m.id)
       const to = /^To: .*?<?([^<>\s]+@[^<>\s]+)>?\s*$/m.exec(m.mime)?.[1]?.toLowerCase()
