@@ -227,6 +227,9 @@ function soakDriver(o: {
   const received = new Map<string, number>()
   const bump = (r: string) => received.set(r, (received.get(r) ?? 0) + 1)
   const staffReplies: { replyId: string; recipient: string; ticketId: string; at: number }[] = []
+  // Looked up on every poll of a waiting customer: by ticket and by key, so a 24-hour soak stays linear.
+  const staffRepliesOf = new Map<string, typeof staffReplies>()
+  const messageByKey = new Map<string, SentMessage>()
   const staffReceived = new Set<string>()
   const handedOver = new Map<string, number>() // tickets staff answered, and when they last did
   let attempts = 0
@@ -319,6 +322,7 @@ function soakDriver(o: {
     const text = n % 10 === 0 ? HANDOVERS[n % HANDOVERS.length]! : QUESTIONS[n % QUESTIONS.length]!
     const m: SentMessage = { key, channel, recipient: '', sentAt: Date.now(), acceptedAt: null, answeredAt: null }
     messages.push(m)
+    messageByKey.set(key, m)
     p.used.add(channel)
     if (channel === 'web_form') {
       const body = { name: p.name, email: p.email, subject: 'Question', category: 'general', message: text, ...(p.channels.length > 1 ? { phone: p.phone } : {}) }
@@ -378,10 +382,11 @@ function soakDriver(o: {
     const t = await ticketOf(key, waitMs)
     return Boolean(t && (t.status === 'escalated' || t.escalated || handedOver.has(t.id)))
   }
-  const staffAnswerOf = (ticketId: string | undefined, after: number) => staffReplies.find((r) => r.ticketId === ticketId && r.at >= after && staffReceived.has(r.replyId))
+  const staffAnswerOf = (ticketId: string | undefined, after: number) =>
+    (staffRepliesOf.get(ticketId ?? '') ?? []).find((r) => r.at >= after && staffReceived.has(r.replyId))
   async function awaitStaff(key: string) {
     const t = await ticketOf(key)
-    const m = messages.find((x) => x.key === key)!
+    const m = messageByKey.get(key)!
     waitingFor.set(key, `the staff reply on ticket ${t?.id}`)
     while (!staffAnswerOf(t?.id, m.acceptedAt ?? m.sentAt)) {
       if (Date.now() > deadline()) return
@@ -399,7 +404,7 @@ function soakDriver(o: {
 
   // The staff member: every few seconds, answers and resolves each ticket handed over.
   const staffLoop = (async () => {
-    while (!stopping || staffReplies.some((r) => !staffReceived.has(r.replyId))) {
+    while (!stopping || staffReplies.length > staffReceived.size) {
       const res = await fetch(`${base}/api/tickets?status=escalated`, { headers: o.staffHeaders }).catch(() => null)
       if (res?.status === 200) {
         for (const t of ((await res.json()) as { tickets: { ticket_id: string; channel: SoakChannel }[] }).tickets) {
@@ -419,7 +424,9 @@ function soakDriver(o: {
           if (r?.status !== 202) continue // tried again on the next round
           handedOver.set(t.ticket_id, Date.now())
           const { reply_id } = (await r.json()) as { reply_id: string }
-          staffReplies.push({ replyId: reply_id, recipient, ticketId: t.ticket_id, at: Date.now() })
+          const reply = { replyId: reply_id, recipient, ticketId: t.ticket_id, at: Date.now() }
+          staffReplies.push(reply)
+          staffRepliesOf.set(t.ticket_id, [...(staffRepliesOf.get(t.ticket_id) ?? []), reply])
         }
       }
       // Which staff replies the customer has: by the reply's own id at the provider or on the status page.
@@ -428,7 +435,9 @@ function soakDriver(o: {
         const sent = (await q<{ status: string; provider_message_id: string | null }>('SELECT status, provider_message_id FROM outbound_sends WHERE reply_id = $1', [r.replyId]))[0]
         if (!sent || sent.status === 'sending') continue
         const web = !r.recipient.includes('@') && !r.recipient.startsWith('whatsapp:')
-        if (web ? (await webOutbound(r.recipient)) >= 2 : providerIds.has(sent.provider_message_id ?? '')) staffReceived.add(r.replyId)
+        // A web-form ticket holds the agent's one message, then each staff reply in turn.
+        const nth = (staffRepliesOf.get(r.ticketId) ?? []).indexOf(r) + 1
+        if (web ? (await webOutbound(r.recipient)) >= 1 + nth : providerIds.has(sent.provider_message_id ?? '')) staffReceived.add(r.replyId)
       }
       if (stopping && Date.now() > deadline()) break
       await sleep(3000)
@@ -442,18 +451,19 @@ function soakDriver(o: {
   }, 1000)
 
   // Arrivals at the fixed rate, each to a customer who is not waiting for a reply.
-  const conversations: Promise<void>[] = []
+  const conversations = new Set<Promise<void>>() // in progress only
   const arrivals = setInterval(() => {
     const idle = persons.filter((p) => !p.busy)
     if (!idle.length) return void skipped++
     const p = idle[Math.floor(Math.random() * idle.length)]!
     p.busy = true
-    const c = converse(p)
+    const c: Promise<void> = converse(p)
       .catch((err: Error) => say(`a customer's conversation failed: ${err.message}`))
       .finally(() => {
         p.busy = false
+        conversations.delete(c)
       })
-    conversations.push(c)
+    conversations.add(c)
   }, 1000 / args.rate)
 
   const progress = setInterval(() => {
@@ -469,7 +479,7 @@ function soakDriver(o: {
       clearInterval(arrivals)
       stopping = true
       drainDeadline = Date.now() + drainMs
-      await Promise.all(conversations)
+      await Promise.all([...conversations])
       await staffLoop
       clearInterval(prober)
       clearInterval(progress)
