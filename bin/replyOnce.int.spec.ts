@@ -125,7 +125,9 @@ describe('a reply reaches the customer once', { skip: noStack }, () => {
     }
     try {
       const phone = '+14155550103'
+      // Joined before the reply is published: a group that joins later would start past it.
       const first = await dispatcher()
+      await first.ready()
       twilio.onAccepted = (m) => {
         if (m.to === `whatsapp:${phone}`) first.child.kill('SIGKILL')
       }
