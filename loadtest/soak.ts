@@ -36,6 +36,7 @@ import { staffMember } from '../testing/staff.js'
 import { startRoleProcess, type RoleProcess } from '../testing/processes.js'
 import { ARTICLES } from '../demo/articles.js'
 import { formatSoakReport, soakReport, type SentMessage, type SoakChannel } from './soakReport.js'
+import { percentile } from './driver.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const run = promisify(execFile)
@@ -470,7 +471,7 @@ function soakDriver(o: {
     const accepted = messages.filter((m) => m.acceptedAt !== null)
     const answered = accepted.filter((m) => m.answeredAt !== null)
     const e2e = answered.slice(-500).map((m) => m.answeredAt! - m.sentAt).sort((a, b) => a - b)
-    const p95 = e2e.length ? e2e[Math.min(e2e.length - 1, Math.ceil(0.95 * e2e.length) - 1)]! : NaN
+    const p95 = percentile(e2e, 95)
     say(`sent ${messages.length}, accepted ${accepted.length}, answered ${answered.length}, waiting ${accepted.length - answered.length}; staff replies ${staffReplies.length}; recent p95 ${(p95 / 1000).toFixed(2)} s${skipped ? `; ${skipped} arrivals found every customer busy` : ''}`)
   }, 30_000)
 
