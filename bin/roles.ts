@@ -210,6 +210,7 @@ export async function seedKnowledge(rt: Runtime): Promise<number> {
         category: a.category,
         body: a.body,
         source: 'dossier',
+        questions: a.questions,
       }
       return { topic: Topics.knowledgeArticles, key: a.article_id, value }
     }),

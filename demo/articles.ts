@@ -7,19 +7,24 @@
  * answer built from a few sentences still reads well, no prices, no refund promises, no
  * competitor names, nothing about internal processes or tools.
  */
+import { ARTICLE_QUESTIONS } from './articleQuestions.js'
+
 export interface Article {
   article_id: string
   version: number
   title: string
   category: string
   body: string
+  /** The questions it answers (articleQuestions.ts), searched beside its passages. */
+  questions: string[]
 }
 
-export const ARTICLES: Article[] = [
+// Version 2: the same text, published with the questions each article answers.
+const WRITTEN: Omit<Article, 'questions'>[] = [
   // ---------------------------------------------------------------- account
   {
     article_id: 'kb-reset-password',
-    version: 1,
+    version: 2,
     title: 'How to reset your password',
     category: 'account',
     body: `If you forgot your password or cannot log in, open the sign-in page and click "Forgot password". Enter the email address you use for Nimbus Tasks and we will send you a reset link.
@@ -32,7 +37,7 @@ To change a password you still know, go to your profile picture > Profile > Secu
   },
   {
     article_id: 'kb-login-troubleshooting',
-    version: 1,
+    version: 2,
     title: 'Cannot sign in to Nimbus Tasks',
     category: 'troubleshooting',
     body: `If the sign-in page does not accept your details, work through these checks in order.
@@ -49,7 +54,7 @@ If the page just reloads or shows a blank screen, cookies are probably blocked. 
   },
   {
     article_id: 'kb-profile-email',
-    version: 1,
+    version: 2,
     title: 'Changing your name, email address, photo or time zone',
     category: 'account',
     body: `Your personal details live in your profile, not in the workspace settings. Click your profile picture in the top right corner and choose Profile.
@@ -64,7 +69,7 @@ Due dates and reminders follow your time zone. Set it under Profile > Preference
   },
   {
     article_id: 'kb-delete-account',
-    version: 1,
+    version: 2,
     title: 'Deleting your account or a workspace',
     category: 'account',
     body: `Deleting your personal account and deleting a workspace are two different things. Before either, export anything you want to keep (see "Exporting your projects and tasks").
@@ -79,7 +84,7 @@ A deleted workspace is kept for 30 days. During that time the owner can bring it
   },
   {
     article_id: 'kb-gdpr-data-request',
-    version: 1,
+    version: 2,
     title: 'Getting a copy of your personal data or having it erased (GDPR)',
     category: 'security',
     body: `You can see, download, correct and erase the personal data Nimbus Tasks holds about you yourself, without waiting for anyone.
@@ -94,7 +99,7 @@ Workspace owners can download our Data Processing Agreement from Settings > Bill
   },
   {
     article_id: 'kb-invite-members',
-    version: 1,
+    version: 2,
     title: 'Inviting team members to your workspace',
     category: 'how-to',
     body: `To add colleagues or new team members to your workspace, invite them by email. Go to Settings, then Members, and click "Invite members". Enter one or more email addresses and choose a role: Admin, Member or Guest. You can paste a whole list of addresses separated by commas or line breaks.
@@ -109,7 +114,7 @@ On the Free plan a workspace can have up to 5 members; pending invitations count
   },
   {
     article_id: 'kb-guest-access',
-    version: 1,
+    version: 2,
     title: 'Giving clients and freelancers guest access',
     category: 'account',
     body: `Guests are people outside your organisation, such as clients, contractors or freelancers, who should see some of your projects but not the rest of the workspace. Guest access is part of the Team and Enterprise plans.
@@ -125,7 +130,7 @@ Admins can switch guest access off for the whole workspace under Settings > Secu
   // ---------------------------------------------------------------- security
   {
     article_id: 'kb-two-factor',
-    version: 1,
+    version: 2,
     title: 'Turning on two-factor authentication',
     category: 'security',
     body: `Two-factor authentication (2FA) protects your account with a code from an authenticator app, so a stolen password alone is not enough to sign in. Any standard authenticator app works, for example Google Authenticator, Microsoft Authenticator, 1Password or Authy. Codes by text message are not offered.
@@ -140,7 +145,7 @@ To turn 2FA off, go to Profile > Security and click "Disable two-factor authenti
   },
   {
     article_id: 'kb-2fa-lost-phone',
-    version: 1,
+    version: 2,
     title: 'Lost or replaced the phone with your authenticator app',
     category: 'troubleshooting',
     body: `If your phone is lost, broken or replaced and you can no longer get two-factor codes, you can still get back into your account.
@@ -157,7 +162,7 @@ If you are the only owner and have no recovery codes, write to us from the email
   },
   {
     article_id: 'kb-roles-permissions',
-    version: 1,
+    version: 2,
     title: 'Roles and permissions in a workspace',
     category: 'security',
     body: `Every person in a workspace has one role. The Owner (one per workspace) manages billing and can delete the workspace. Admins manage members, settings, security and integrations. Members create projects and work in the projects they can access. Guests only see the projects shared with them.
@@ -172,7 +177,7 @@ To hand over the workspace, the Owner goes to Settings > Members, opens their ow
   },
   {
     article_id: 'kb-sso-saml',
-    version: 1,
+    version: 2,
     title: 'Setting up single sign-on (SAML)',
     category: 'security',
     body: `Single sign-on (SSO) lets your team sign in to Nimbus Tasks with your company's identity provider. SAML SSO is part of the Enterprise plan and works with Okta, Microsoft Entra ID, Google Workspace, OneLogin and any other SAML 2.0 provider.
@@ -187,7 +192,7 @@ The Owner can always sign in with a password and 2FA, so a misconfigured provide
   },
   {
     article_id: 'kb-audit-log',
-    version: 1,
+    version: 2,
     title: 'Using the audit log',
     category: 'security',
     body: `The audit log records who did what in your workspace, for security reviews and investigations. It is part of the Enterprise plan and only Owners and Admins can see it.
@@ -203,7 +208,7 @@ Entries are kept for two years and cannot be edited or deleted by anyone, includ
   // ---------------------------------------------------------------- features
   {
     article_id: 'kb-boards-lists',
-    version: 1,
+    version: 2,
     title: 'Boards, lists and switching project views',
     category: 'features',
     body: `Every project can be shown as a board, a list, a timeline or a calendar. Switch between them with the view tabs at the top of the project; the tasks are the same in every view.
@@ -218,7 +223,7 @@ Board, list and calendar views are available on every plan. The timeline view is
   },
   {
     article_id: 'kb-timeline-gantt',
-    version: 1,
+    version: 2,
     title: 'Planning with the timeline (Gantt) view',
     category: 'features',
     body: `The timeline shows tasks as bars across a calendar, so you can plan a project from start to finish and see overlaps at a glance. It is part of the Team and Enterprise plans.
@@ -235,7 +240,7 @@ To share the plan with someone outside Nimbus Tasks, click "Share" > "Export ima
   },
   {
     article_id: 'kb-calendar-view',
-    version: 1,
+    version: 2,
     title: 'Using the calendar view',
     category: 'features',
     body: `The calendar view shows tasks on their due dates. Open a project and click the "Calendar" tab. It is available on every plan.
@@ -250,7 +255,7 @@ To see your Nimbus tasks in another calendar app, open the calendar view, click 
   },
   {
     article_id: 'kb-custom-fields',
-    version: 1,
+    version: 2,
     title: 'Adding custom fields to tasks',
     category: 'features',
     body: `Custom fields let you track information that matters to your team, such as budget, priority, client or review status. They are part of the Team and Enterprise plans.
@@ -267,7 +272,7 @@ A project can have up to 50 custom fields.`,
   },
   {
     article_id: 'kb-automations',
-    version: 1,
+    version: 2,
     title: 'Automating work with rules',
     category: 'features',
     body: `Rules do repetitive work for you: when something happens to a task, Nimbus Tasks carries out the actions you chose. Automations are part of the Team plan (up to 50 active rules per workspace) and the Enterprise plan (no limit).
@@ -282,7 +287,7 @@ A rule acts with the permissions of the person who created it. If that person le
   },
   {
     article_id: 'kb-templates',
-    version: 1,
+    version: 2,
     title: 'Project and task templates',
     category: 'features',
     body: `Templates save you from building the same project again and again.
@@ -297,7 +302,7 @@ Manage all your templates under Settings > Templates. There you can rename or de
   },
   {
     article_id: 'kb-time-tracking',
-    version: 1,
+    version: 2,
     title: 'Tracking time on tasks',
     category: 'features',
     body: `Time tracking shows how long work really takes. It is part of the Team and Enterprise plans.
@@ -314,7 +319,7 @@ For reports, go to Reports > Time tracking. Filter by person, project, label or 
   },
   {
     article_id: 'kb-dependencies',
-    version: 1,
+    version: 2,
     title: 'Task dependencies (blocked by and blocking)',
     category: 'features',
     body: `A dependency says that one task cannot start or finish until another one is done. Dependencies are part of the Team and Enterprise plans.
@@ -331,7 +336,7 @@ To remove a dependency, open the task, hover over the dependency and click the "
   },
   {
     article_id: 'kb-mobile-app',
-    version: 1,
+    version: 2,
     title: 'The Nimbus Tasks mobile app for iOS and Android',
     category: 'features',
     body: `The Nimbus Tasks app is free on every plan and runs on iPhone and iPad with iOS 16 or later, and on Android 10 or later. Search for "Nimbus Tasks" in the App Store or on Google Play.
@@ -348,7 +353,7 @@ The app also works without a connection; see "Working offline".`,
   },
   {
     article_id: 'kb-offline-mode',
-    version: 1,
+    version: 2,
     title: 'Working offline',
     category: 'features',
     body: `The mobile apps keep working when you have no internet connection, for example on a plane without Wi-Fi or in a basement meeting room.
@@ -365,7 +370,7 @@ The web app needs a connection. If it goes offline, a banner says "You are offli
   },
   {
     article_id: 'kb-dark-mode',
-    version: 1,
+    version: 2,
     title: 'Dark mode and display settings',
     category: 'features',
     body: `You can choose how Nimbus Tasks looks on each of your devices.
@@ -382,7 +387,7 @@ To make a project easier to recognise in the sidebar, open the project menu (thr
   },
   {
     article_id: 'kb-keyboard-shortcuts',
-    version: 1,
+    version: 2,
     title: 'Keyboard shortcuts',
     category: 'features',
     body: `Keyboard shortcuts help you move through Nimbus Tasks without the mouse. Press "?" anywhere in the web app to see the full list.
@@ -399,7 +404,7 @@ Shortcuts cannot be remapped. If they get in the way, for example with a screen 
   },
   {
     article_id: 'kb-attachments-storage',
-    version: 1,
+    version: 2,
     title: 'Attachments and storage limits',
     category: 'features',
     body: `You can attach files to any task or comment. Drag files onto the open task, or click the paperclip icon and choose files from your computer. You can also link files from Google Drive, Dropbox or OneDrive; linked files stay where they are and do not use your storage.
@@ -414,7 +419,7 @@ If an upload fails, see "File uploads failing".`,
   },
   {
     article_id: 'kb-recurring-tasks',
-    version: 1,
+    version: 2,
     title: 'Creating recurring tasks',
     category: 'how-to',
     body: `A recurring task repeats on a schedule, which is handy for weekly reports, monthly invoices or daily stand-up notes. Recurring tasks are available on every plan.
@@ -429,7 +434,7 @@ A recurring task shows a circular arrow icon next to its due date in every view.
   },
   {
     article_id: 'kb-subtasks',
-    version: 1,
+    version: 2,
     title: 'Subtasks and checklists',
     category: 'how-to',
     body: `Break big tasks into smaller steps with subtasks or checklists.
@@ -444,7 +449,7 @@ To show subtasks as their own rows in the list view, click "View options" and sw
   },
   {
     article_id: 'kb-labels',
-    version: 1,
+    version: 2,
     title: 'Organising tasks with labels',
     category: 'how-to',
     body: `Labels are coloured tags such as "Urgent", "Bug" or "Client A" that you can put on any task to group and find work quickly. Labels are shared by the whole workspace and available on every plan.
@@ -459,7 +464,7 @@ Labels are best for quick tagging. For information with fixed options that shoul
   },
   {
     article_id: 'kb-search-filters',
-    version: 1,
+    version: 2,
     title: 'Finding tasks with search and filters',
     category: 'how-to',
     body: `Search looks through task names, descriptions, comments and attachment file names in every project you can access. Click the search bar at the top of the page or press "/" and start typing.
@@ -476,7 +481,7 @@ Search results only ever show tasks you have permission to see.`,
   },
   {
     article_id: 'kb-notification-settings',
-    version: 1,
+    version: 2,
     title: 'Choosing which notifications you get',
     category: 'how-to',
     body: `You decide which events notify you and where. Click your profile picture > Notifications.
@@ -495,7 +500,7 @@ If notifications are switched on but still do not reach you, see "Notifications 
   },
   {
     article_id: 'kb-email-to-task',
-    version: 1,
+    version: 2,
     title: 'Creating tasks by email',
     category: 'how-to',
     body: `You can turn emails into tasks by forwarding them to Nimbus Tasks. This works on every plan.
@@ -512,7 +517,7 @@ Only emails sent from the address of a workspace member are accepted; others are
   },
   {
     article_id: 'kb-trash-restore',
-    version: 1,
+    version: 2,
     title: 'Restoring deleted or archived tasks and projects',
     category: 'how-to',
     body: `Deleted tasks and projects are not gone straight away: they go to the trash, where they stay for 30 days.
@@ -530,7 +535,7 @@ Completed tasks are never deleted automatically. To see them, use the "Show comp
   // ---------------------------------------------------------------- data in and out
   {
     article_id: 'kb-export-data',
-    version: 1,
+    version: 2,
     title: 'Exporting your projects and tasks to CSV or JSON',
     category: 'how-to',
     body: `You can export a project at any time, on every plan. Open the project, click the three-dot menu in the top right corner and choose "Export". Pick CSV for spreadsheets or JSON for a complete export including comments, attachments links and custom fields.
@@ -547,7 +552,7 @@ To export only some tasks, filter the list view first, then choose "Export" > "C
   },
   {
     article_id: 'kb-import-csv',
-    version: 1,
+    version: 2,
     title: 'Importing tasks from a CSV file',
     category: 'how-to',
     body: `You can bring tasks into Nimbus Tasks from a spreadsheet or from another tool. Most task and project tools can export a CSV file: export your data there first, then import the file here.
@@ -564,7 +569,7 @@ Changed your mind? Within 24 hours, open the project menu > "Undo import" to rem
   },
   {
     article_id: 'kb-import-failures',
-    version: 1,
+    version: 2,
     title: 'When a CSV import fails',
     category: 'troubleshooting',
     body: `If an import stops with an error or the tasks look wrong, the message or the import summary email tells you what happened. These are the usual causes and fixes.
@@ -586,7 +591,7 @@ Some rows were skipped: click "Download import report" in the summary email. It 
   // ---------------------------------------------------------------- integrations
   {
     article_id: 'kb-slack-integration',
-    version: 1,
+    version: 2,
     title: 'Connecting Nimbus Tasks to Slack',
     category: 'integrations',
     body: `The Slack integration posts task updates to a channel and lets you create tasks from Slack messages. It is part of the Team and Enterprise plans. Go to Settings, then Integrations, and click "Connect" next to Slack. Approve the permissions in the Slack window that opens.
@@ -601,7 +606,7 @@ If notifications stop arriving, disconnect and reconnect the integration: Slack 
   },
   {
     article_id: 'kb-google-calendar',
-    version: 1,
+    version: 2,
     title: 'Syncing with Google Calendar',
     category: 'integrations',
     body: `The Google Calendar integration shows your Nimbus tasks in Google Calendar and your Google events in Nimbus Tasks. It is part of the Team and Enterprise plans, and each person connects their own calendar.
@@ -616,7 +621,7 @@ To stop syncing, go back to Settings > Integrations and click "Disconnect" next 
   },
   {
     article_id: 'kb-microsoft-teams',
-    version: 1,
+    version: 2,
     title: 'Using Nimbus Tasks in Microsoft Teams',
     category: 'integrations',
     body: `The Microsoft Teams integration brings your projects into Teams channels. It is part of the Team and Enterprise plans.
@@ -635,7 +640,7 @@ To remove the integration, go to Settings > Integrations and click "Disconnect" 
   },
   {
     article_id: 'kb-github',
-    version: 1,
+    version: 2,
     title: 'Linking GitHub commits and pull requests to tasks',
     category: 'integrations',
     body: `The GitHub integration shows the code work behind a task right inside the task. It is part of the Team and Enterprise plans, and an Owner or Admin sets it up.
@@ -650,7 +655,7 @@ To change which repositories are connected, click "Configure" next to GitHub in 
   },
   {
     article_id: 'kb-zapier',
-    version: 1,
+    version: 2,
     title: 'Connecting other apps with Zapier',
     category: 'integrations',
     body: `Zapier connects Nimbus Tasks with thousands of other apps without writing code. It is available on the Team and Enterprise plans. You need a Zapier account; Zapier's own plans are separate from Nimbus Tasks.
@@ -665,7 +670,7 @@ If a Zap stops running, open "My apps" in Zapier, find Nimbus Tasks and click "R
   },
   {
     article_id: 'kb-api-webhooks',
-    version: 1,
+    version: 2,
     title: 'Using the API and webhooks',
     category: 'integrations',
     body: `The Nimbus Tasks REST API lets your own software read and change projects, tasks, comments and time entries. The API and webhooks are part of the Team and Enterprise plans.
@@ -681,7 +686,7 @@ Webhooks tell your software when something changes. Go to Settings > Integration
   // ---------------------------------------------------------------- troubleshooting
   {
     article_id: 'kb-sync-troubleshooting',
-    version: 1,
+    version: 2,
     title: 'Tasks not syncing between the mobile app and the web',
     category: 'troubleshooting',
     body: `If changes made on your phone do not show up on the web (or the other way round), first check that the mobile app is up to date and that the device is online. Pull down on the task list to force a sync.
@@ -698,7 +703,7 @@ On the web, reload the page with Ctrl+Shift+R (Cmd+Shift+R on a Mac) to load the
   },
   {
     article_id: 'kb-notifications-not-arriving',
-    version: 1,
+    version: 2,
     title: 'Notifications not arriving',
     category: 'troubleshooting',
     body: `If you are missing notifications, first check that they are switched on: click your profile picture > Notifications and make sure the channel you expect (email, mobile push or desktop) is ticked for that event. Also check that "Quiet hours" are not active and that the project is not muted (the bell icon in the project).
@@ -715,7 +720,7 @@ If you use the app on several phones, only the ones you are signed in to receive
   },
   {
     article_id: 'kb-slow-loading',
-    version: 1,
+    version: 2,
     title: 'Nimbus Tasks is slow or does not load',
     category: 'troubleshooting',
     body: `If Nimbus Tasks is slow, pages take a long time to open, or a big project takes a minute to load, these steps fix most cases.
@@ -734,7 +739,7 @@ A VPN or company proxy can slow things down; try another network to compare. If 
   },
   {
     article_id: 'kb-attachment-upload-failing',
-    version: 1,
+    version: 2,
     title: 'File uploads failing',
     category: 'troubleshooting',
     body: `If a file will not attach to a task, the message shown usually tells you why.
@@ -753,7 +758,7 @@ Files with very long names (over 200 characters) can fail; rename the file and t
   },
   {
     article_id: 'kb-browser-support',
-    version: 1,
+    version: 2,
     title: 'Supported browsers and devices',
     category: 'troubleshooting',
     body: `Nimbus Tasks works in the latest two versions of Google Chrome, Mozilla Firefox, Apple Safari and Microsoft Edge, on Windows, macOS, Linux and ChromeOS. Internet Explorer is not supported.
@@ -768,7 +773,7 @@ To check which version of your browser you have, open its menu and look for "Abo
   },
   {
     article_id: 'kb-status-uptime',
-    version: 1,
+    version: 2,
     title: 'Service status and planned maintenance',
     category: 'troubleshooting',
     body: `To check whether Nimbus Tasks is down or working normally, open Help > "System status" in the app. It opens our public status page, which shows the state of each part of the service: the web app, mobile sync, notifications, integrations and the API.
@@ -784,7 +789,7 @@ If Nimbus Tasks does not work for you but the status page shows everything as wo
   // ---------------------------------------------------------------- plans and billing
   {
     article_id: 'kb-plans-overview',
-    version: 1,
+    version: 2,
     title: 'Plans and what they include',
     category: 'plans',
     body: `Nimbus Tasks has three plans: Free, Team and Enterprise. The plan your workspace is on is shown under Settings > Billing.
@@ -799,7 +804,7 @@ You can upgrade or downgrade from Settings, then Billing. Upgrades apply immedia
   },
   {
     article_id: 'kb-change-plan',
-    version: 1,
+    version: 2,
     title: 'Upgrading, downgrading or changing seats',
     category: 'billing',
     body: `Only the workspace Owner, or an Admin with billing access, can change the plan.
@@ -816,7 +821,7 @@ There is no separate cancel button: to stop paying, downgrade to Free. Your data
   },
   {
     article_id: 'kb-billing-invoices',
-    version: 1,
+    version: 2,
     title: 'Downloading invoices and changing the billing email',
     category: 'billing',
     body: `Every time your workspace is charged, we email an invoice to the billing contact. You can also download every invoice yourself.
@@ -833,7 +838,7 @@ If you do not see an invoice email, check spam and make sure the billing contact
   },
   {
     article_id: 'kb-payment-method',
-    version: 1,
+    version: 2,
     title: 'Updating your payment method',
     category: 'billing',
     body: `To change the card your subscription is paid with, go to Settings > Billing > "Payment method" and click "Update". Enter the new card details and click "Save". The new card is used for the next payment; we do not charge it when you save it.
@@ -850,7 +855,7 @@ Only the Owner and Admins with billing access can change the payment method.`,
   },
   {
     article_id: 'kb-vat-tax-id',
-    version: 1,
+    version: 2,
     title: 'Adding a VAT number or tax ID to your invoices',
     category: 'billing',
     body: `If your company has a VAT number or another tax ID, add it so that it appears on your invoices.
@@ -866,3 +871,5 @@ The tax ID, together with your company name and address from "Billing details", 
 Only the Owner and Admins with billing access can change billing details.`,
   },
 ]
+
+export const ARTICLES: Article[] = WRITTEN.map((a) => ({ ...a, questions: ARTICLE_QUESTIONS[a.article_id] ?? [] }))

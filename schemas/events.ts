@@ -121,6 +121,7 @@ export const KnowledgeArticlePublished = event('KnowledgeArticlePublished', 'A k
   { name: 'source', type: 'string', default: 'dossier', doc: 'dossier | resolved_ticket | admin' },
   { name: 'source_ticket_id', ...nullable('string', 'resolved_ticket: the ticket whose answer this article was approved from') },
   { name: 'candidate_id', ...nullable('string', 'resolved_ticket: the knowledge candidate it was approved as') },
+  { name: 'questions', type: { type: 'array', items: 'string' }, default: [], doc: 'the questions the article answers, as its author wrote them; searched beside its passages' },
 ])
 
 export const KnowledgeCandidateChanged = event('KnowledgeCandidateChanged', "A person's answer offered as knowledge: proposed on resolving a ticket, then approved or rejected by an admin.", [

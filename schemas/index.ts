@@ -217,6 +217,8 @@ export interface KnowledgeArticlePublished extends EventBase {
   /** Absent when a producer predates them; decoded events carry them (default null). */
   source_ticket_id?: string | null
   candidate_id?: string | null
+  /** The questions the article answers, as its author wrote them. Absent from older producers; decoded events carry [] then. */
+  questions?: string[]
 }
 export interface KnowledgeCandidateChanged extends EventBase {
   candidate_id: string

@@ -83,7 +83,7 @@ export const KnowledgeHit = {
     { name: 'title', type: 'string' },
     { name: 'content', type: 'string' },
     { name: 'score', type: 'double' },
-    { name: 'similarity', ...nullable('double', "the best chunk's cosine similarity to the query (null: found by full text alone)") },
+    { name: 'similarity', ...nullable('double', "the article's cosine similarity to the query: its best chunk's, or its best authored question's when higher (null: found by full text alone)") },
   ],
 }
 

@@ -16,6 +16,8 @@ export function articleFrom(c: KnowledgeCandidateChanged & { article_id: string 
     source: 'resolved_ticket',
     source_ticket_id: c.ticket_id,
     candidate_id: c.candidate_id,
+    // A person's answer comes without authored questions; its passages alone are searched.
+    questions: [],
   }
 }
 

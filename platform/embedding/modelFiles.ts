@@ -42,7 +42,9 @@ export const MINILM: ModelSpec = {
   dimensions: 384,
   pooling: 'mean',
   maxTokens: 256,
-  minScore: 0.3,
+  // With authored questions beside the passages: the bar that keeps 95 % of the dev split's
+  // answerable questions (130 of 136 at 0.47; npm run eval -- --split dev). It was 0.3 on passages alone.
+  minScore: 0.47,
   // Paraphrased answers scored 0.65-0.71 against the demo article they restate, an answer on a
   // sibling topic 0.50 and an unrelated one 0.37.
   duplicateScore: 0.6,

@@ -16,15 +16,26 @@ export const embeddingText = (title: string, content: string) => `${title}\n${ti
 export function knowledgeBaseProjection(embedder: Embedder) {
   return defineProjection({
     name: 'knowledge_base',
-    tables: ['knowledge_base'],
+    tables: ['knowledge_base', 'knowledge_questions'],
     topics: [Topics.knowledgeArticles],
     async apply(event, tx) {
       const a = event.value
       const current = (await tx.query<{ v: number | null }>('SELECT max(article_version) AS v FROM knowledge_base WHERE article_id = $1', [a.article_id])).rows[0]?.v
       if (current != null && current >= a.version) return
       await tx.query('DELETE FROM knowledge_base WHERE article_id = $1', [a.article_id])
+      await tx.query('DELETE FROM knowledge_questions WHERE article_id = $1', [a.article_id])
       const chunks = chunkArticle(a.body)
       const vectors = await embedder.embed(chunks.map((c) => embeddingText(a.title, c)))
+      const questions = [...new Set((a.questions ?? []).map((q) => q.trim()).filter(Boolean))]
+      // Embedded as queries: a question is matched against the customer's question, like with like.
+      const questionVectors = questions.length ? await embedder.embed(questions, 'query') : []
+      for (const [i, question] of questions.entries()) {
+        await tx.query(
+          `INSERT INTO knowledge_questions (id, article_id, article_version, question, embedding, embedding_model)
+           VALUES ($1, $2, $3, $4, $5::vector, $6)`,
+          [`${a.article_id}?${i}`, a.article_id, a.version, question, pgvector.toSql(questionVectors[i]!), embedder.model],
+        )
+      }
       for (const [i, content] of chunks.entries()) {
         await tx.query(
           `INSERT INTO knowledge_base (id, article_id, article_version, chunk_index, title, category, content, embedding, embedding_model, source, source_ticket_id, candidate_id, updated_at)
@@ -38,9 +49,10 @@ export function knowledgeBaseProjection(embedder: Embedder) {
 }
 
 /**
- * Re-embeds every chunk written by another model (switching local <-> OpenAI). Returns how many.
- * Several projections pods start at once after a model change: one holds the lock and embeds,
- * the others wait for it and then find nothing left, so the knowledge base is embedded once.
+ * Re-embeds every chunk and question written by another model (switching local <-> OpenAI).
+ * Returns how many texts. Several projections pods start at once after a model change: one holds
+ * the lock and embeds, the others wait for it and then find nothing left, so the knowledge base
+ * is embedded once.
  */
 export function reembedKnowledge(db: Db, embedder: Embedder, batch = 64): Promise<number> {
   return db.exclusive(lockKey('fte.reembed.knowledge_base'), async (conn) => {
@@ -52,11 +64,27 @@ export function reembedKnowledge(db: Db, embedder: Embedder, batch = 64): Promis
           [embedder.model, batch],
         )
       ).rows
-      if (!rows.length) return total
+      if (!rows.length) break
       const vectors = await embedder.embed(rows.map((r) => embeddingText(r.title, r.content)))
       for (const [i, r] of rows.entries()) {
         // updated_at stays the article's: it says when the text changed, and comes from its event.
         await conn.query('UPDATE knowledge_base SET embedding = $2::vector, embedding_model = $3 WHERE id = $1', [
+          r.id, pgvector.toSql(vectors[i]!), embedder.model,
+        ])
+      }
+      total += rows.length
+    }
+    for (;;) {
+      const rows = (
+        await conn.query<{ id: string; question: string }>(
+          'SELECT id, question FROM knowledge_questions WHERE embedding_model <> $1 ORDER BY id LIMIT $2',
+          [embedder.model, batch],
+        )
+      ).rows
+      if (!rows.length) return total
+      const vectors = await embedder.embed(rows.map((r) => r.question), 'query')
+      for (const [i, r] of rows.entries()) {
+        await conn.query('UPDATE knowledge_questions SET embedding = $2::vector, embedding_model = $3 WHERE id = $1', [
           r.id, pgvector.toSql(vectors[i]!), embedder.model,
         ])
       }
