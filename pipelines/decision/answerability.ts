@@ -30,7 +30,8 @@ const PHRASE_END = /\s(?:where|that|which|who|to|for|so|with|in|on|when|because|
 
 // Words that describe a thing without naming it: "a built-in way", "any native option".
 const GENERIC = new Set(
-  'way ways option options feature features function functionality ability possibility setting settings thing things tool tools built builtin native proper good simple easy new nice any some kind sort type'.split(' '),
+  // "Is there a quick way to find ..." asks how, not whether a thing exists (dev e104).
+  'way ways option options feature features function functionality ability possibility setting settings thing things tool tools built builtin native proper good simple easy new nice any some kind sort type quick quicker fast faster easier better simpler'.split(' '),
 )
 
 /** The named things a message asks the existence of ("built-in whiteboard" -> ["whiteboard"]). */

@@ -15,6 +15,7 @@ describe('answerability: asking whether something exists', () => {
   it('ignores questions that do not ask whether something exists', () => {
     assert.deepEqual(askedToExist('How do I export my project to CSV?', PRODUCT), [])
     assert.deepEqual(askedToExist('Is there a way to move tasks between projects?', PRODUCT), [], 'a "way to" question asks how, and retrieval judges it')
+    assert.deepEqual(askedToExist('Is there a quick way to find my open tasks?', PRODUCT), [], 'nor does "a quick way to"')
   })
 
   it('is satisfied when the passage names the thing, in any word form', () => {

@@ -2,9 +2,9 @@ import type {
   AgentDecision, EscalationRaised, KnowledgeRetrieved, ReplyRequested, TicketLifecycleChanged,
 } from '../../schemas/index.js'
 import { stableId } from '../../platform/ids.js'
-import { matchEscalationRule, NEGATIVE_SENTIMENT_THRESHOLD } from './escalationPolicy.js'
+import { matchEscalationRule } from './escalationPolicy.js'
 import { escalationAcknowledgement, formatForChannel } from './compose.js'
-import { sentimentOf } from './sentiment.js'
+import { moodOf } from './sentiment.js'
 import { questionText } from '../../platform/text.js'
 import { unnamedInPassage } from './answerability.js'
 import type { CompanyProfile } from '../../platform/companyProfile.js'
@@ -33,12 +33,12 @@ export const questionOf = (r: KnowledgeRetrieved) => questionText(r.context.inbo
  */
 export function judge(retrieved: KnowledgeRetrieved, company: Pick<CompanyProfile, 'name'>): Verdict {
   const inbound = retrieved.context.inbound
-  const sentiment = sentimentOf(inbound.content)
+  const { sentiment, upset } = moodOf(inbound.content)
   const question = questionOf(retrieved)
   const rule = matchEscalationRule(question, inbound.channel, company.name)
   const best = retrieved.hits[0]
   const unknown = !best || unnamedInPassage(question, best, company.name) !== null
-  const reason = rule?.reason ?? (sentiment < NEGATIVE_SENTIMENT_THRESHOLD ? 'negative_sentiment' : unknown ? 'no_relevant_knowledge' : null)
+  const reason = rule?.reason ?? (upset ? 'negative_sentiment' : unknown ? 'no_relevant_knowledge' : null)
   const priority = rule?.priority ?? (reason === 'negative_sentiment' ? 'high' : inbound.priority ?? 'medium')
   return { reason, priority, sentiment, category: inbound.category ?? best?.article_id.replace(/^kb-/, '').split('-')[0] ?? 'general' }
 }

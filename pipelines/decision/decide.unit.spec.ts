@@ -5,7 +5,7 @@ import type { CompanyProfile } from '../../platform/companyProfile.js'
 import { createLogger } from '../../platform/log.js'
 import { decisionStage, type HistoryEntry } from './stage.js'
 import { offlineResponder, type AnswerRequest, type Responder } from './responder.js'
-import { sentimentOf } from './sentiment.js'
+import { moodOf, sentimentOf } from './sentiment.js'
 import { demoCompany } from '../../testing/company.js'
 
 const company = demoCompany()
@@ -98,8 +98,21 @@ describe('decide', () => {
 
   it('escalates an angry customer on sentiment', async () => {
     const text = 'This is the worst, most useless garbage. I am furious and disgusted.'
-    assert.ok(sentimentOf(text) < 0.3)
+    assert.ok(sentimentOf(text) < 0.3, `sentiment ${sentimentOf(text)}`)
     assert.equal((await decide(retrieved(text))).decision.reason, 'negative_sentiment')
+  })
+
+  it('does not take a trigger word that names a thing or a person for a request', async () => {
+    assert.equal((await decide(retrieved('How do I add a Discount column to our deals board?'))).decision.action, 'reply')
+    assert.equal((await decide(retrieved('Can my colleague Sue reset my password for me?'))).decision.action, 'reply')
+    assert.equal((await decide(retrieved('Do you have a discount code for us?'))).decision.reason, 'pricing_negotiation')
+    assert.equal((await decide(retrieved('Sue them, I say. How do I reset my password?'))).decision.reason, 'legal')
+  })
+
+  it('hears a request for a person, a price cut or a legal notice in other words', async () => {
+    assert.equal((await decide(retrieved('Could someone give me a call tomorrow about resetting passwords?'))).decision.reason, 'human_requested')
+    assert.equal((await decide(retrieved('Could you do the Team plan at half price for a year?'))).decision.reason, 'pricing_negotiation')
+    assert.equal((await decide(retrieved('This is a formal copyright infringement notice about a public project link.'))).decision.reason, 'legal')
   })
 
   it('does not escalate a negated or quoted trigger', async () => {
@@ -178,8 +191,24 @@ describe('decide', () => {
 
 describe('sentiment', () => {
   it('scores praise high and anger low on a 0..1 scale', () => {
-    assert.ok(sentimentOf('thanks, works perfectly') > 0.8)
-    assert.ok(sentimentOf('unacceptable, the worst service ever') < 0.3)
-    assert.ok(sentimentOf('a bit annoyed, but it worked in the end') >= 0.3)
+    assert.ok(sentimentOf('thanks, works perfectly') > 0.8, 'praise')
+    assert.ok(sentimentOf('unacceptable, the worst service ever') < 0.3, 'anger')
+    assert.ok(sentimentOf('a bit annoyed, but it worked in the end') >= 0.3, 'mild annoyance')
+  })
+
+  it('tells anger at us from a calm report of a bad situation', () => {
+    const calm = [
+      'Our card was blocked by the bank, so the payment was declined and rejected. What happens to our account now?',
+      'I lost my phone and deleted the wrong project by mistake!! Can I get it back?',
+      'I hate to bother you, but how do I add a label?',
+      "The task I deleted is not in the trash anymore. Is it gone for good?",
+    ]
+    for (const text of calm) assert.equal(moodOf(text).upset, false, `calm: ${text} (${JSON.stringify(moodOf(text))})`)
+    const angry = [
+      'You useless idiots broke it again.',
+      'What a brilliant, wonderful update. Your stupid sync is garbage.',
+      'I am extremely upset and disappointed, this is terrible, awful and horrible.',
+    ]
+    for (const text of angry) assert.equal(moodOf(text).upset, true, `angry: ${text} (${JSON.stringify(moodOf(text))})`)
   })
 })

@@ -21,19 +21,27 @@ export function escalationRules(companyName: string): EscalationRule[] {
 const rulesByCompany = new Map<string, EscalationRule[]>()
 
 const buildRules = (companyName: string): EscalationRule[] => [
-  { reason: 'legal', priority: 'urgent', pattern: /\b(lawyers?|legal|sue|suing|sued|attorneys?|lawsuit|litigation|compliance)\b/i },
+  {
+    reason: 'legal',
+    priority: 'urgent',
+    // Solicitor (British) and infringement notices (dev e232, e234) are legal matters too.
+    pattern: /\b(lawyers?|legal|sue|suing|sued|attorneys?|solicitors?|lawsuit|litigation|compliance|infring(e|es|ed|ing|ement)|dmca|cease and desist)\b/i,
+  },
   { reason: 'refund', priority: 'high', pattern: /\b(refunds?|refunded|money back|chargebacks?|reimburse(ment)?)\b/i },
   {
     reason: 'pricing_negotiation',
     priority: 'medium',
-    pattern: /\b(discounts?|negotiat\w*|cheaper|lower (the )?price|better (price|deal|rate)|price match|special (price|offer|pricing)|custom (pricing|quote)|quote)\b/i,
+    // A price below the list price in other words: "half price", "a reduced price", a startup
+    // programme (dev e257, e258).
+    pattern: /\b(discounts?|negotiat\w*|cheaper|lower (the )?price|better (price|deal|rate)|price match|special (price|offer|pricing)|custom (pricing|quote)|quote|half (the )?price|reduced (price|rate|pricing)|(startup|start-up|non-?profit|education(al)?|student) (programmes?|programs?|pricing|plans?))\b/i,
   },
   {
     reason: 'human_requested',
     priority: 'medium',
     // "talk to a person", "speak with someone", "connect me to an agent": the customer wants a person.
     // "get the app to talk to our slack so somebody gets pinged" is not that: the words must be adjacent.
-    pattern: /\b(speak|talk|chat)\s+(to|with)\s+(a|an|some|your|one of your)?\s*(real |actual |live )?(human|person|agent|representative|someone|somebody|manager|supervisor|staff member)\b|\b(connect|transfer|put|escalate)\s+me\b[^.?!]{0,20}\b(human|person|agent|representative|someone|manager)\b|\b(real|actual|live) (person|human|agent)\b|\bhuman (agent|support|being)\b/i,
+    // A call back, or "pass this on to a person" / "a member of your support staff" (dev e264, e266).
+    pattern: /\b(speak|talk|chat)\s+(to|with)\s+(a|an|some|your|one of your)?\s*(real |actual |live )?(human|person|agent|representative|someone|somebody|manager|supervisor|staff member)\b|\b(connect|transfer|put|escalate)\s+me\b[^.?!]{0,20}\b(human|person|agent|representative|someone|manager)\b|\b(real|actual|live) (person|human|agent)\b|\bhuman (agent|support|being)\b|\b(give me a (call|ring)|call me( back)?|phone me|ring me)\b|\b(pass|hand|forward) (this|it|me)( on| over)? to (a|an|one of your) (person|human|colleague|member of (your )?(support )?(staff|team))\b|\bmember of your (support )?(staff|team)\b/i,
   },
   {
     // The knowledge base documents what exists, never what is planned: a question about future
@@ -55,9 +63,6 @@ const buildRules = (companyName: string): EscalationRule[] => [
   { reason: 'human_requested', priority: 'medium', pattern: /^\s*(human|agent|representative)\s*[.!?]*\s*$/i, channels: ['whatsapp'] },
 ]
 
-/** Sentiment below this (0..1) hands the conversation to a human. */
-export const NEGATIVE_SENTIMENT_THRESHOLD = 0.3
-
 /**
  * Quoted words are someone else's ("my boss said 'we should sue'"), so they are not the
  * customer's request. Apostrophes inside words (don't) are not quotes.
@@ -74,18 +79,29 @@ export function withoutQuotations(text: string): string {
 const NEGATION = /\b(not|no|never|without|nothing|don'?t|do not|doesn'?t|does not|didn'?t|did not|isn'?t|is not|aren'?t|won'?t|wasn'?t|instead of|rather than)\b[^,;.!?]{0,30}$/i
 const CLAUSE = /(?<=[,;.!?\n])|\b(?=but\b|just\b|however\b)/i
 
+// A trigger word that names a thing in the product is not a request: a "Discount" column or a
+// "Legal review" field (dev e062). "Discount code" is left out: asking for one is asking for a discount.
+const NAMES_A_THING = /^\s+(columns?|fields?|labels?|tags?|dropdowns?|properties|property|categor(y|ies)|templates?|boards?|lists?|projects?)\b/i
+
 function firesIn(rule: EscalationRule, text: string): boolean {
   for (const clause of text.split(CLAUSE)) {
     if (!clause) continue
     const re = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g')
     for (const m of clause.matchAll(re)) {
+      if (NAMES_A_THING.test(clause.slice(m.index + m[0].length))) continue
       if (!NEGATION.test(clause.slice(0, m.index))) return true
     }
   }
   return false
 }
 
+/**
+ * "My colleague Sue" is a person, not a lawsuit (dev e114): a capitalised Sue after a lower-case
+ * word or a comma, i.e. inside a sentence, is a name.
+ */
+const withoutNames = (text: string) => text.replace(/([a-z,;]\s+)Sue\b/g, '$1 ')
+
 export function matchEscalationRule(text: string, channel: Channel, companyName: string): EscalationRule | null {
-  const own = withoutQuotations(text)
+  const own = withoutNames(withoutQuotations(text))
   return escalationRules(companyName).find((r) => (!r.channels || r.channels.includes(channel)) && firesIn(r, own)) ?? null
 }
