@@ -40,16 +40,23 @@ const only = (() => {
   return v as Split | undefined
 })()
 
-async function main() {
-  const splits = splitCases(SAMPLES, EVAL_CASES)
-  const cases = only ? splits[only] : [...splits.dev, ...splits.test]
+const waitFor = async (ids: string[], map: Map<string, unknown>, what: string, timeoutMs = 120_000) => {
+  const deadline = Date.now() + timeoutMs
+  while (ids.some((id) => !map.has(id))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${ids.filter((id) => !map.has(id)).length} missing`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/**
+ * Every role in embedded mode on a data directory of its own, the demo knowledge base projected,
+ * and what the pipeline decided, collected by inbound event id.
+ */
+async function openPipeline(env: Record<string, string | undefined>) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fte-eval-'))
-  const standIn = process.argv.includes('--openai-stand-in') ? await startOpenAiStandIn() : null
-  const openAi = standIn ? { OPENAI_API_KEY: 'sk-eval-stand-in', OPENAI_BASE_URL: standIn.baseUrl } : {}
   // Every sample comes from this one address: the per-client form limit is lifted.
-  const config = loadConfig({ FTE_FORM_RATE_LIMIT: '10000', ...process.env, ...openAi, FTE_DATA_DIR: dataDir, PORT: '0', FTE_METRICS_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' })
+  const config = loadConfig({ FTE_FORM_RATE_LIMIT: '10000', ...env, FTE_DATA_DIR: dataDir, PORT: '0', FTE_METRICS_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' })
   if (config.transport.kind !== 'embedded') throw new Error('npm run eval runs in embedded mode: unset KAFKA_BROKERS')
-  say(`evaluating ${cases.length} labelled messages (dev ${splits.dev.length}, test ${splits.test.length}; split seed ${SPLIT_SEED}) and ${IDENTITY_SCENARIOS.length} identity scenarios (${config.openai ? `OpenAI ${config.openai.chatModel} + ${config.openai.embeddingModel}${standIn ? ' (the local stand-in: wiring only)' : ''}` : `offline responder, local embedding: ${config.localEmbedding.kind === 'hash' ? 'lexical hashing' : config.localEmbedding.model}${config.knowledgeMinScore === undefined ? '' : `, min score ${config.knowledgeMinScore}`}`})`)
   const rt = await openRuntime(config, createLogger(config.logLevel))
   // Every article projected before the first question: the eval measures judgement, not a race.
   const app = await startSeeded(rt, { timeoutMs: 120_000 })
@@ -71,14 +78,6 @@ async function main() {
       },
     }),
   ]
-  const waitFor = async (ids: string[], map: Map<string, unknown>, what: string, timeoutMs = 120_000) => {
-    const deadline = Date.now() + timeoutMs
-    while (ids.some((id) => !map.has(id))) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${ids.filter((id) => !map.has(id)).length} missing`)
-      await new Promise((r) => setTimeout(r, 50))
-    }
-  }
-
 
   // A message as its channel delivers it: web form through the HTTP gateway, others on the topic.
   const sentAt = new Map<string, number>()
@@ -115,6 +114,26 @@ async function main() {
     return inbound.event_id
   }
 
+  return {
+    config, decisions, retrieved, identified, mergedInto, sentAt, send,
+    async close() {
+      await Promise.all(subs.map((s) => s.stop()))
+      await app.close()
+      await rt.close()
+    },
+  }
+}
+
+async function main() {
+  const splits = splitCases(SAMPLES, EVAL_CASES)
+  const cases = only ? splits[only] : [...splits.dev, ...splits.test]
+  const standIn = process.argv.includes('--openai-stand-in') ? await startOpenAiStandIn() : null
+  const openAi = standIn ? { OPENAI_API_KEY: 'sk-eval-stand-in', OPENAI_BASE_URL: standIn.baseUrl } : {}
+  const env = { ...process.env, ...openAi }
+  const labelled = await openPipeline(env)
+  const { config, decisions, retrieved, sentAt, send } = labelled
+  say(`evaluating ${cases.length} labelled messages (dev ${splits.dev.length}, test ${splits.test.length}; split seed ${SPLIT_SEED}) and ${IDENTITY_SCENARIOS.length} identity scenarios (${config.openai ? `OpenAI ${config.openai.chatModel} + ${config.openai.embeddingModel}${standIn ? ' (the local stand-in: wiring only)' : ''}` : `offline responder, local embedding: ${config.localEmbedding.kind === 'hash' ? 'lexical hashing' : config.localEmbedding.model}${config.knowledgeMinScore === undefined ? '' : `, min score ${config.knowledgeMinScore}`}`})`)
+
   // 1. The labelled messages, one after another as customers would write over a day.
   const eventIds = new Map<string, string>()
   for (const s of cases) {
@@ -124,6 +143,10 @@ async function main() {
   }
 
   // 2. Identity scenarios: messages in order; "same person" must mean "same customer" after merges.
+  // On a pipeline of their own: a scenario's person is new to us, and a labelled message from the
+  // same address would already have made them a customer.
+  const people = await openPipeline(env)
+  const { identified, mergedInto } = people
   const finalCustomer = (id: string) => {
     let c = id
     while (mergedInto.has(c)) c = mergedInto.get(c)!
@@ -133,13 +156,13 @@ async function main() {
   for (const sc of IDENTITY_SCENARIOS) {
     const simultaneous = /at once|simultaneous|same moment|same time/i.test(sc.description)
     const ids: string[] = []
-    if (simultaneous) ids.push(...(await Promise.all(sc.messages.map((m, i) => send(`${sc.id}-${i}`, m)))))
+    if (simultaneous) ids.push(...(await Promise.all(sc.messages.map((m, i) => people.send(`${sc.id}-${i}`, m)))))
     else for (const [i, m] of sc.messages.entries()) {
-      ids.push(await send(`${sc.id}-${i}`, m))
+      ids.push(await people.send(`${sc.id}-${i}`, m))
       await waitFor([ids.at(-1)!], identified, `identity for ${sc.id}`)
     }
     await waitFor(ids, identified, `identity for ${sc.id}`)
-    await waitFor(ids, decisions, `decisions for ${sc.id}`)
+    await waitFor(ids, people.decisions, `decisions for ${sc.id}`)
     const customers = ids.map((id) => finalCustomer(identified.get(id)!.context.customer_id))
     let ok = true
     for (let i = 0; i < ids.length; i++)
@@ -231,9 +254,8 @@ async function main() {
   say(`identity accuracy     ${pct(identity)}  (${identityResults.filter((r) => r.ok).length}/${identityResults.length} scenarios)   target 100 %     ${mark(identity === 1)}`)
   for (const r of identityResults.filter((x) => !x.ok)) say(`  - identity ${r.id}: ${r.detail}`)
 
-  await Promise.all(subs.map((s) => s.stop()))
-  await app.close()
-  await rt.close()
+  await people.close()
+  await labelled.close()
   if (standIn) {
     const chats = standIn.requests.filter((r) => r.path.endsWith('/chat/completions')).length
     const embeds = standIn.requests.filter((r) => r.path.endsWith('/embeddings')).length
