@@ -1,62 +1,92 @@
-import { readFileSync } from 'node:fs'
-import ort from 'onnxruntime-node'
-import { Tokenizer } from '@huggingface/tokenizers'
+import { Worker } from 'node:worker_threads'
 import type { ModelFiles, ModelSpec } from './modelFiles.js'
+import type { Encoder } from './onnxEncoder.js'
 import { DIMENSIONS } from './contract.js'
 
-/** What the embedder needs from a loaded model: text in, unit vectors of spec.dimensions out. */
-interface Encoder {
-  encode(texts: string[]): Promise<number[][]>
+export interface ThreadStart {
+  init: { spec: ModelSpec; files: ModelFiles }
+  /** Run from source: the TypeScript entry and tsx's loader, which a worker does not inherit. */
+  entry?: string
+  tsx?: string
 }
+export interface ThreadRequest {
+  id: number
+  texts: string[]
+}
+export type ThreadReply = { ready: true } | { fatal: string } | { id: number; vectors: number[][] } | { id: number; error: string }
 
-// One session per model file per process: the integration specs open many runtimes, and an ONNX
-// session is safe to share between concurrent calls.
-const sessions = new Map<string, Promise<Encoder>>()
+// One model thread per model file per process: the integration specs open many runtimes, and
+// every stage of a process shares the one thread.
+const encoders = new Map<string, Promise<Encoder>>()
 
+/**
+ * The model on a worker thread of its own. Inference is CPU-bound and synchronous inside ONNX
+ * Runtime: on the main thread it was 13 % of the event loop under load (a CPU profile at 100
+ * submissions/s), time in which no request was accepted and no Kafka batch was read.
+ */
 export function loadEncoder(spec: ModelSpec, files: ModelFiles): Promise<Encoder> {
-  let encoder = sessions.get(files.onnx)
+  let encoder = encoders.get(files.onnx)
   if (!encoder) {
-    encoder = openEncoder(spec, files)
-    encoder.catch(() => sessions.delete(files.onnx))
-    sessions.set(files.onnx, encoder)
+    encoder = threadEncoder(spec, files, () => encoders.delete(files.onnx))
+    encoder.catch(() => encoders.delete(files.onnx))
+    encoders.set(files.onnx, encoder)
   }
   return encoder
 }
 
-async function openEncoder(spec: ModelSpec, files: ModelFiles): Promise<Encoder> {
-  const tokenizer = new Tokenizer(JSON.parse(readFileSync(files.tokenizer, 'utf8')), {})
-  // One thread per call: the stages already run side by side, and ORT's extra threads spin while they
-  // wait, taking CPU from Postgres and the event loop (p50 search 4.7 ms with one, 5.3 ms with two, on 2 cores).
-  const session = await ort.InferenceSession.create(files.onnx, { intraOpNumThreads: 1, interOpNumThreads: 1 })
-  const needsTypes = session.inputNames.includes('token_type_ids')
-  // One text per run, never a padded batch: the int8 model quantizes activations with a scale
-  // taken over the whole input tensor, so padding beside a text would shift its vector (cosine
-  // 0.995 to itself, measured), and a chunk must embed the same whichever batch it arrives in.
-  async function one(text: string): Promise<number[]> {
-    const all = tokenizer.encode(text).ids
-    // Over-long texts keep their start and the closing [SEP] the model expects.
-    const ids = all.length > spec.maxTokens ? [...all.slice(0, spec.maxTokens - 1), all[all.length - 1]!] : all
-    const shape = [1, ids.length]
-    const feeds: Record<string, ort.Tensor> = {
-      input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (id: number) => BigInt(id)), shape),
-      attention_mask: new ort.Tensor('int64', new BigInt64Array(ids.length).fill(1n), shape),
+// From source (tsx), the worker registers tsx's loader before importing its TypeScript entry.
+const BOOT_FROM_SOURCE = `const { workerData } = require('node:worker_threads')
+import(workerData.tsx).then((m) => m.register()).then(() => import(workerData.entry))`
+
+function startThread(init: ThreadStart['init']): Worker {
+  const fromSource = import.meta.url.endsWith('.ts')
+  if (!fromSource) return new Worker(new URL('./encoderThread.js', import.meta.url), { workerData: { init } satisfies ThreadStart })
+  const start: ThreadStart = { init, entry: new URL('./encoderThread.ts', import.meta.url).href, tsx: import.meta.resolve('tsx/esm/api') }
+  return new Worker(BOOT_FROM_SOURCE, { eval: true, workerData: start })
+}
+
+function threadEncoder(spec: ModelSpec, files: ModelFiles, forget: () => void): Promise<Encoder> {
+  return new Promise((resolve, reject) => {
+    const worker = startThread({ spec, files })
+    const pending = new Map<number, { resolve: (v: number[][]) => void; reject: (e: Error) => void }>()
+    let next = 0
+    let ready = false
+    const fail = (err: Error) => {
+      // A thread that died is replaced on the next call; what was waiting on it fails and is retried
+      // by the stage like any other transient fault.
+      forget()
+      if (!ready) reject(err)
+      for (const p of pending.values()) p.reject(err)
+      pending.clear()
     }
-    if (needsTypes) feeds.token_type_ids = new ort.Tensor('int64', new BigInt64Array(ids.length), shape)
-    const hidden = (await session.run(feeds))[session.outputNames[0]!]!.data as Float32Array
-    const dim = spec.dimensions
-    const v = new Array<number>(dim).fill(0)
-    const tokens = spec.pooling === 'cls' ? 1 : ids.length
-    for (let i = 0; i < tokens; i++) for (let d = 0; d < dim; d++) v[d]! += hidden[i * dim + d]!
-    const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1
-    return v.map((x) => x / norm)
-  }
-  return {
-    async encode(texts) {
-      const out: number[][] = []
-      for (const t of texts) out.push(await one(t))
-      return out
-    },
-  }
+    worker.on('error', fail)
+    worker.on('exit', (code) => fail(new Error(`the embedding model's thread exited (code ${code})`)))
+    worker.on('message', (m: ThreadReply) => {
+      if ('ready' in m) {
+        ready = true
+        // The thread keeps the process alive only while someone waits for it.
+        worker.unref()
+        resolve({
+          encode: (texts) =>
+            new Promise((res, rej) => {
+              const id = next++
+              if (!pending.size) worker.ref()
+              pending.set(id, { resolve: res, reject: rej })
+              worker.postMessage({ id, texts } satisfies ThreadRequest)
+            }),
+        })
+      } else if ('fatal' in m) {
+        fail(new Error(`the embedding model did not load: ${m.fatal}`))
+        void worker.terminate()
+      } else {
+        const p = pending.get(m.id)
+        pending.delete(m.id)
+        if (!pending.size) worker.unref()
+        if ('vectors' in m) p?.resolve(m.vectors)
+        else p?.reject(new Error(`embedding failed: ${m.error}`))
+      }
+    })
+  })
 }
 
 /**
