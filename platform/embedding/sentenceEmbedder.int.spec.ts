@@ -1,5 +1,8 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { testConfig, testLog } from '../../testing/stack.js'
 import { localModelFiles } from '../../bin/roles.js'
 import { sentenceEmbedder } from './embedder.js'
@@ -28,6 +31,17 @@ describe('sentence embedder (all-MiniLM-L6-v2)', () => {
       'Time tracking: log the hours you spend on each task and see them in reports.',
     ])
     assert.ok(cos(q!, offline!) > cos(q!, time!) + 0.1, `offline ${cos(q!, offline!)} vs time tracking ${cos(q!, time!)}`)
+  })
+
+  it('fails its start with a clear error when the model file is broken, and a good file still loads after it', async () => {
+    const good = (await localModelFiles(testConfig({}), testLog()))!
+    const dir = mkdtempSync(path.join(tmpdir(), 'fte-broken-model-'))
+    const broken = { onnx: path.join(dir, 'broken.onnx'), tokenizer: path.join(dir, 'tokenizer.json') }
+    writeFileSync(broken.onnx, 'not an onnx model')
+    copyFileSync(good.tokenizer, broken.tokenizer)
+    await assert.rejects(sentenceEmbedder(MINILM, broken), /the embedding model did not load/)
+    const [v] = await (await sentenceEmbedder(MINILM, good)).embed(['still works'])
+    assert.ok(Math.abs(cos(v!, v!) - 1) < 1e-5, 'the good model embeds after the broken one failed')
   })
 
   it('cuts texts longer than the model takes instead of failing', async () => {

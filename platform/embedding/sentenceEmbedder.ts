@@ -51,9 +51,11 @@ function threadEncoder(spec: ModelSpec, files: ModelFiles, forget: () => void): 
     const pending = new Map<number, { resolve: (v: number[][]) => void; reject: (e: Error) => void }>()
     let next = 0
     let ready = false
+    let dead: Error | null = null
     const fail = (err: Error) => {
-      // A thread that died is replaced on the next call; what was waiting on it fails and is retried
-      // by the stage like any other transient fault.
+      // A thread that died is replaced on the next loadEncoder; what was waiting on it fails and is
+      // retried by the stage like any other transient fault.
+      dead ??= err
       forget()
       if (!ready) reject(err)
       for (const p of pending.values()) p.reject(err)
@@ -69,6 +71,7 @@ function threadEncoder(spec: ModelSpec, files: ModelFiles, forget: () => void): 
         resolve({
           encode: (texts) =>
             new Promise((res, rej) => {
+              if (dead) return rej(dead)
               const id = next++
               if (!pending.size) worker.ref()
               pending.set(id, { resolve: res, reject: rej })
