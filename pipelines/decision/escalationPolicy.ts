@@ -79,8 +79,8 @@ export function withoutQuotations(text: string): string {
 const NEGATION = /\b(not|no|never|without|nothing|don'?t|do not|doesn'?t|does not|didn'?t|did not|isn'?t|is not|aren'?t|won'?t|wasn'?t|instead of|rather than)\b[^,;.!?]{0,30}$/i
 const CLAUSE = /(?<=[,;.!?\n])|\b(?=but\b|just\b|however\b)/i
 
-// A trigger word that names a thing in the product is not a request: a "Discount" column or a
-// "Legal review" field (dev e062). "Discount code" is left out: asking for one is asking for a discount.
+// A trigger word that names a thing in the product is not a request: a "Discount" column (dev
+// e062), a "Legal" label. "Discount code" is left out: asking for one is asking for a discount.
 const NAMES_A_THING = /^\s+(columns?|fields?|labels?|tags?|dropdowns?|properties|property|categor(y|ies)|templates?|boards?|lists?|projects?)\b/i
 
 function firesIn(rule: EscalationRule, text: string): boolean {
