@@ -27,8 +27,10 @@ const encoders = new Map<string, Promise<Encoder>>()
 export function loadEncoder(spec: ModelSpec, files: ModelFiles): Promise<Encoder> {
   let encoder = encoders.get(files.onnx)
   if (!encoder) {
-    encoder = threadEncoder(spec, files, () => encoders.delete(files.onnx))
-    encoder.catch(() => encoders.delete(files.onnx))
+    // Only this thread's own entry: a late event from a dead thread must not drop its successor.
+    const forget = () => void (encoders.get(files.onnx) === encoder && encoders.delete(files.onnx))
+    encoder = threadEncoder(spec, files, forget)
+    encoder.catch(forget)
     encoders.set(files.onnx, encoder)
   }
   return encoder
@@ -54,8 +56,9 @@ function threadEncoder(spec: ModelSpec, files: ModelFiles, forget: () => void): 
     let dead: Error | null = null
     const fail = (err: Error) => {
       // A thread that died is replaced on the next loadEncoder; what was waiting on it fails and is
-      // retried by the stage like any other transient fault.
-      dead ??= err
+      // retried by the stage like any other transient fault. 'error' is followed by 'exit': once.
+      if (dead) return
+      dead = err
       forget()
       if (!ready) reject(err)
       for (const p of pending.values()) p.reject(err)
