@@ -1,6 +1,6 @@
 import pgvector from 'pgvector'
 import { Topics } from '../../schemas/index.js'
-import { lockKey, type Db } from '../../platform/db.js'
+import { lockKey, type Db, type Queryable } from '../../platform/db.js'
 import { defineProjection } from '../../platform/projection.js'
 import type { Embedder } from '../../platform/embedding/contract.js'
 import { chunkArticle } from './chunk.js'
@@ -56,39 +56,28 @@ export function knowledgeBaseProjection(embedder: Embedder) {
  */
 export function reembedKnowledge(db: Db, embedder: Embedder, batch = 64): Promise<number> {
   return db.exclusive(lockKey('fte.reembed.knowledge_base'), async (conn) => {
-    let total = 0
-    for (;;) {
-      const rows = (
-        await conn.query<{ id: string; title: string; content: string }>(
-          'SELECT id, title, content FROM knowledge_base WHERE embedding_model <> $1 ORDER BY id LIMIT $2',
-          [embedder.model, batch],
-        )
-      ).rows
-      if (!rows.length) break
-      const vectors = await embedder.embed(rows.map((r) => embeddingText(r.title, r.content)))
-      for (const [i, r] of rows.entries()) {
-        // updated_at stays the article's: it says when the text changed, and comes from its event.
-        await conn.query('UPDATE knowledge_base SET embedding = $2::vector, embedding_model = $3 WHERE id = $1', [
-          r.id, pgvector.toSql(vectors[i]!), embedder.model,
-        ])
-      }
-      total += rows.length
-    }
-    for (;;) {
-      const rows = (
-        await conn.query<{ id: string; question: string }>(
-          'SELECT id, question FROM knowledge_questions WHERE embedding_model <> $1 ORDER BY id LIMIT $2',
-          [embedder.model, batch],
-        )
-      ).rows
-      if (!rows.length) return total
-      const vectors = await embedder.embed(rows.map((r) => r.question), 'query')
-      for (const [i, r] of rows.entries()) {
-        await conn.query('UPDATE knowledge_questions SET embedding = $2::vector, embedding_model = $3 WHERE id = $1', [
-          r.id, pgvector.toSql(vectors[i]!), embedder.model,
-        ])
-      }
-      total += rows.length
-    }
+    // updated_at stays the article's: it says when the text changed, and comes from its event.
+    const chunks = await reembedTable(conn, embedder, batch, 'knowledge_base', 'title, content', (r) => embeddingText(r.title!, r.content!), 'passage')
+    const questions = await reembedTable(conn, embedder, batch, 'knowledge_questions', 'question', (r) => r.question!, 'query')
+    return chunks + questions
   })
+}
+
+type Row = { id: string; title?: string; content?: string; question?: string }
+
+/** Re-embeds, a batch at a time, the rows of one table written by another model. Returns how many. */
+async function reembedTable(
+  conn: Queryable, embedder: Embedder, batch: number,
+  table: 'knowledge_base' | 'knowledge_questions', columns: string, textOf: (r: Row) => string, purpose: 'query' | 'passage',
+): Promise<number> {
+  let total = 0
+  for (;;) {
+    const rows = (await conn.query<Row>(`SELECT id, ${columns} FROM ${table} WHERE embedding_model <> $1 ORDER BY id LIMIT $2`, [embedder.model, batch])).rows
+    if (!rows.length) return total
+    const vectors = await embedder.embed(rows.map(textOf), purpose)
+    for (const [i, r] of rows.entries()) {
+      await conn.query(`UPDATE ${table} SET embedding = $2::vector, embedding_model = $3 WHERE id = $1`, [r.id, pgvector.toSql(vectors[i]!), embedder.model])
+    }
+    total += rows.length
+  }
 }
