@@ -15,14 +15,16 @@ const { ConfigResourceTypes } = kafkajs
 type TopicBatch = { topic: string; messages: { key: string | null; value: Buffer; headers?: IHeaders }[] }
 
 /**
- * An idempotent producer has one request in flight, so concurrent sends would queue for a round
- * trip each: under load the gateway's 202s waited seconds behind one another. Sends that arrive
- * while one is in flight leave together as the next request, in the order they came (so order per
- * key holds), and each caller settles with the request that carried its events. If a shared
- * request fails, each caller's events are tried on their own, so one bad event fails one caller.
+ * One request in flight, the rest gathered behind it. An idempotent producer has one request in
+ * flight, so concurrent sends would queue for a round trip each: under load the gateway's 202s
+ * waited seconds behind one another. An offset commit is a round trip per partition's chunk too.
+ * Calls that arrive while one is in flight leave together as the next request (`merge` makes one
+ * request's items of theirs, in the order they came, so order per key holds), and each caller
+ * settles with the request that carried its items. If a shared request fails, each caller's items
+ * are tried on their own, so one bad event fails one caller.
  */
-export function coalescing(send: (batches: TopicBatch[]) => Promise<void>): (batches: TopicBatch[]) => Promise<void> {
-  let queued: { batches: TopicBatch[]; resolve(): void; reject(err: unknown): void }[] = []
+export function coalescing<T>(send: (items: T[]) => Promise<void>, merge: (items: T[]) => T[]): (items: T[]) => Promise<void> {
+  let queued: { items: T[]; resolve(): void; reject(err: unknown): void }[] = []
   let flushing = false
   const flush = async () => {
     flushing = true
@@ -30,24 +32,24 @@ export function coalescing(send: (batches: TopicBatch[]) => Promise<void>): (bat
       const callers = queued
       queued = []
       try {
-        await send(merge(callers.flatMap((c) => c.batches)))
+        await send(merge(callers.flatMap((c) => c.items)))
         for (const c of callers) c.resolve()
       } catch (err) {
         if (callers.length === 1) callers[0]!.reject(err)
-        else for (const c of callers) await send(c.batches).then(c.resolve, c.reject)
+        else for (const c of callers) await send(c.items).then(c.resolve, c.reject)
       }
     }
     flushing = false
   }
-  return (batches) =>
+  return (items) =>
     new Promise<void>((resolve, reject) => {
-      queued.push({ batches, resolve, reject })
+      queued.push({ items, resolve, reject })
       if (!flushing) void flush()
     })
 }
 
 /** Batches for the same topic become one, their messages in arrival order. */
-function merge(batches: TopicBatch[]): TopicBatch[] {
+export function mergeBatches(batches: TopicBatch[]): TopicBatch[] {
   const byTopic = new Map<string, TopicBatch['messages']>()
   for (const b of batches) {
     const list = byTopic.get(b.topic)
@@ -55,6 +57,19 @@ function merge(batches: TopicBatch[]): TopicBatch[] {
     else byTopic.set(b.topic, [...b.messages])
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }))
+}
+
+type CommitPosition = { topic: string; partition: number; offset: string }
+
+/** Commits of one partition become its furthest: a commit never moves a partition back. */
+export function furthestPerPartition(positions: CommitPosition[]): CommitPosition[] {
+  const at = new Map<string, CommitPosition>()
+  for (const p of positions) {
+    const key = `${p.topic}\u0000${p.partition}`
+    const seen = at.get(key)
+    if (!seen || BigInt(p.offset) > BigInt(seen.offset)) at.set(key, p)
+  }
+  return [...at.values()]
 }
 
 /** Events per offset commit (and per projection transaction) within a fetched batch. */
@@ -137,7 +152,7 @@ export function kafkaTransport(opts: {
       const p = await getProducer()
       await p.sendBatch({ acks: -1, topicMessages: batches.map((b) => ({ topic: physical(b.topic), messages: b.messages })) })
       for (const b of batches) metrics.eventsPublished.inc({ topic: b.topic }, b.messages.length)
-    })
+    }, mergeBatches)
   }
 
   function publisher(send: ReturnType<typeof sender>) {
@@ -222,6 +237,8 @@ export function kafkaTransport(opts: {
         sessionTimeout, heartbeatInterval: Math.max(1_000, Math.floor(sessionTimeout / 10)),
       })
       consumers.add(consumer)
+      // The partitions worked concurrently would each commit in a round trip of their own.
+      const commit = coalescing((positions: CommitPosition[]) => consumer.commitOffsets(positions), furthestPerPartition)
       const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()))
       const stopping = new AbortController()
       // Ready means joined and running: kafkajs restarts a crashed consumer unless it gave up.
@@ -237,7 +254,12 @@ export function kafkaTransport(opts: {
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: Math.max(1, opts.partitions),
+        // A projection's batches go one at a time. Its topics are keyed differently (by customer,
+        // by ticket), so one ticket's events sit in several partitions: batches worked side by
+        // side, each one transaction, waited on each other's row locks and deadlocked (the tickets
+        // upsert averaged 2 ms, nearly all of it waiting). One at a time, a batch is bigger and
+        // never waits on its own group in this process. Stages have no such rows in common.
+        partitionsConsumedConcurrently: options.handleBatch ? 1 : Math.max(1, opts.partitions),
         // A fetched batch is worked through in chunks with one offset commit each (and, for a
         // projection, one database transaction each), not one round trip per event. A crash
         // mid-chunk delivers its handled events again, which every handler is built to absorb.
@@ -266,7 +288,7 @@ export function kafkaTransport(opts: {
             }
             if (last === undefined) break
             resolveOffset(last)
-            await consumer.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }])
+            await commit([{ topic, partition, offset: (BigInt(last) + 1n).toString() }])
             await heartbeat()
           }
         },
