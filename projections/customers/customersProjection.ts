@@ -2,7 +2,7 @@ import { Topics } from '../../schemas/index.js'
 import { defineProjection, unhandledTopic } from '../../platform/projection.js'
 import { isoAt } from '../../platform/time.js'
 import { identifierKey } from '../../platform/identifiers.js'
-import { mergeTargets, survivorOf } from './merges.js'
+import { mergeTargets, survivorOf, survivorSql } from './merges.js'
 
 /**
  * customers, customer_identifiers (each marked verified or claimed), conversations, and the
@@ -59,10 +59,11 @@ export const customersProjection = defineProjection({
       case Topics.customersIdentified: {
         const e = event.value
         const { conversation_id, inbound } = e.context
-        // An identification projected after a merge it preceded still lands on the survivor.
-        const customer_id = await survivorOf(tx, e.context.customer_id)
+        // An identification projected after a merge it preceded still lands on the survivor
+        // (resolved in each statement: no round trip of its own).
+        const customer_id = e.context.customer_id
         await tx.query(
-          `INSERT INTO customers (id, name, created_at, updated_at) VALUES ($1, $2, $3, $3)
+          `INSERT INTO customers (id, name, created_at, updated_at) VALUES (${survivorSql('$1')}, $2, $3, $3)
            ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, customers.name), updated_at = GREATEST(customers.updated_at, EXCLUDED.updated_at)`,
           [customer_id, e.customer_name, isoAt(inbound.occurred_at)],
         )
@@ -70,14 +71,14 @@ export const customersProjection = defineProjection({
         for (const id of e.identifiers) {
           // Proven once is proven: a later claimed mention of the same identifier does not undo it.
           await tx.query(
-            `INSERT INTO customer_identifiers (kind, value, customer_id, first_seen, verified) VALUES ($1, $2, $3, $4, $5)
+            `INSERT INTO customer_identifiers (kind, value, customer_id, first_seen, verified) VALUES ($1, $2, ${survivorSql('$3')}, $4, $5)
              ON CONFLICT (kind, value) DO UPDATE SET verified = customer_identifiers.verified OR
                (EXCLUDED.verified AND customer_identifiers.customer_id = EXCLUDED.customer_id)`,
             [id.kind, id.value, customer_id, isoAt(inbound.occurred_at), proven.has(identifierKey(id))],
           )
         }
         await tx.query(
-          `INSERT INTO conversations (id, customer_id, channel, status, started_at, updated_at) VALUES ($1, $2, $3, 'open', $4, $4)
+          `INSERT INTO conversations (id, customer_id, channel, status, started_at, updated_at) VALUES ($1, ${survivorSql('$2')}, $3, 'open', $4, $4)
            ON CONFLICT (id) DO UPDATE SET started_at = LEAST(conversations.started_at, EXCLUDED.started_at)`,
           [conversation_id, customer_id, inbound.channel, isoAt(inbound.occurred_at)],
         )
@@ -86,16 +87,15 @@ export const customersProjection = defineProjection({
       case Topics.agentDecisions: {
         const d = event.value
         const { conversation_id, inbound } = d.context
-        const customer_id = await survivorOf(tx, d.context.customer_id)
         // The decision may be projected before the identification (different topics): upsert.
         await tx.query(
           `INSERT INTO conversations (id, customer_id, channel, status, sentiment, sentiment_samples, started_at, updated_at)
-           VALUES ($1, $2, $3, 'open', $4, 1, $5, $5)
+           VALUES ($1, ${survivorSql('$2')}, $3, 'open', $4, 1, $5, $5)
            ON CONFLICT (id) DO UPDATE SET
              sentiment = (COALESCE(conversations.sentiment, 0) * conversations.sentiment_samples + EXCLUDED.sentiment) / (conversations.sentiment_samples + 1),
              sentiment_samples = conversations.sentiment_samples + 1,
              updated_at = GREATEST(conversations.updated_at, EXCLUDED.updated_at)`,
-          [conversation_id, customer_id, inbound.channel, d.sentiment, isoAt(d.occurred_at)],
+          [conversation_id, d.context.customer_id, inbound.channel, d.sentiment, isoAt(d.occurred_at)],
         )
         return
       }

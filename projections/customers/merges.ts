@@ -5,19 +5,21 @@ import { isoAt } from '../../platform/time.js'
 /** Far more merges than a person makes of one customer; a bound so a bad chain cannot spin. */
 const MAX_CHAIN = 20
 
-/** The customer an id stands for now: itself, or the end of its chain of merges. */
+/**
+ * The customer the id in `param` stands for now, as a scalar SQL expression: itself, the end of
+ * its chain of merges, or NULL for NULL. Written into the statement that uses it, so resolving
+ * the survivor costs no round trip of its own (one per projected event, the most frequent query
+ * of a busy pipeline); the tables resolve as the statement's own do (a rebuild's copy first).
+ */
+export const survivorSql = (param: string) => `(WITH RECURSIVE chain(id, depth) AS (
+    SELECT ${param}::uuid, 0
+    UNION ALL
+    SELECT m.survivor_id, c.depth + 1 FROM customer_merges m JOIN chain c ON m.merged_id = c.id WHERE c.depth < ${MAX_CHAIN}
+  ) SELECT id FROM chain ORDER BY depth DESC LIMIT 1)`
+
+/** The customer an id stands for now, where the caller needs it in hand. */
 export async function survivorOf(tx: Queryable, customerId: string): Promise<string> {
-  const row = (
-    await tx.query<{ id: string }>(
-      `WITH RECURSIVE chain(id, depth) AS (
-         SELECT $1::uuid, 0
-         UNION ALL
-         SELECT m.survivor_id, c.depth + 1 FROM customer_merges m JOIN chain c ON m.merged_id = c.id WHERE c.depth < ${MAX_CHAIN}
-       )
-       SELECT id FROM chain ORDER BY depth DESC LIMIT 1`,
-      [customerId],
-    )
-  ).rows[0]
+  const row = (await tx.query<{ id: string | null }>(`SELECT ${survivorSql('$1')} AS id`, [customerId])).rows[0]
   return row?.id ?? customerId
 }
 

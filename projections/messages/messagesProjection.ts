@@ -6,7 +6,7 @@ import { defineProjection, unhandledTopic } from '../../platform/projection.js'
 import { isoAt } from '../../platform/time.js'
 import { REPLY_ID_HEADER } from '../../platform/replyEvent.js'
 import { normalizeEmail, normalizePhone, provenIdentifiers } from '../../platform/identifiers.js'
-import { mergeTargets, survivorOf } from '../customers/merges.js'
+import { mergeTargets, survivorSql } from '../customers/merges.js'
 
 /** Delivery states only move forward (a late "sent" never hides "delivered"); failures always show. */
 export const DELIVERY_RANK: Record<ReplyStatusChanged['status'], number> = {
@@ -27,14 +27,13 @@ const senderOf = (m: InboundMessage) => [
 async function placeInbound(tx: Queryable, context: TicketContext, sentiment: number | null) {
   const m = context.inbound
   // Identified before a merge this projection has already applied: the survivor's now.
-  const customerId = await survivorOf(tx, context.customer_id)
   await tx.query(
     `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, channel, channel_message_id, content, created_at, sender_email, sender_phone, thread_id, sender_verified, sentiment)
-     VALUES ($1, $2, $3, $4, 'inbound', 'customer', $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     VALUES ($1, $2, $3, ${survivorSql('$4')}, 'inbound', 'customer', $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (id) DO UPDATE SET conversation_id = EXCLUDED.conversation_id, customer_id = EXCLUDED.customer_id, ticket_id = EXCLUDED.ticket_id,
        sender_email = EXCLUDED.sender_email, sender_phone = EXCLUDED.sender_phone, thread_id = EXCLUDED.thread_id, sender_verified = EXCLUDED.sender_verified,
        sentiment = COALESCE(EXCLUDED.sentiment, messages.sentiment)`,
-    [m.event_id, context.ticket_id, context.conversation_id, customerId, m.channel, m.channel_message_id, m.content, isoAt(m.occurred_at), ...senderOf(m),
+    [m.event_id, context.ticket_id, context.conversation_id, context.customer_id, m.channel, m.channel_message_id, m.content, isoAt(m.occurred_at), ...senderOf(m),
       provenIdentifiers(m).length > 0, sentiment],
   )
 }
@@ -103,8 +102,8 @@ export const messagesProjection = defineProjection({
         const r = event.value
         await tx.query(
           `INSERT INTO messages (id, ticket_id, conversation_id, customer_id, direction, role, author, channel, content, created_at)
-           VALUES ($1, $2, $3, $4, 'outbound', $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-          [r.reply_id, r.ticket_id, r.conversation_id, await survivorOf(tx, r.customer_id), r.author ? 'human' : 'agent', r.author, r.channel, r.content, isoAt(r.occurred_at)],
+           VALUES ($1, $2, $3, ${survivorSql('$4')}, 'outbound', $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+          [r.reply_id, r.ticket_id, r.conversation_id, r.customer_id, r.author ? 'human' : 'agent', r.author, r.channel, r.content, isoAt(r.occurred_at)],
         )
         return
       }

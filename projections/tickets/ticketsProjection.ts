@@ -5,7 +5,7 @@ import type { Queryable } from '../../platform/db.js'
 import { defineProjection, unhandledTopic } from '../../platform/projection.js'
 import { isoAt } from '../../platform/time.js'
 import { ticketNumber } from '../../platform/ids.js'
-import { mergeTargets, survivorOf } from '../customers/merges.js'
+import { mergeTargets, survivorSql } from '../customers/merges.js'
 
 /**
  * Status only moves forward, because the events that move it travel on different topics and may
@@ -18,13 +18,14 @@ export const STATUS_RANK: Record<TicketStatus, number> = {
 
 const RESPONDED_ON = new Set<ReplyStatusChanged['status']>(['sent', 'delivered', 'read', 'recorded'])
 
+/** customer_id is the one the event names: the survivor of its merges is written. */
 async function moveTo(
   tx: Queryable,
   t: { ticket_id: string; channel: string; status: TicketStatus; at: number; customer_id?: string | null; conversation_id?: string | null },
 ) {
   await tx.query(
     `INSERT INTO tickets (id, customer_id, conversation_id, channel, status, status_rank, created_at, updated_at, number)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)
+     VALUES ($1, ${survivorSql('$2')}, $3, $4, $5, $6, $7, $7, $8)
      ON CONFLICT (id) DO UPDATE SET
        number = COALESCE(tickets.number, EXCLUDED.number),
        customer_id = COALESCE(tickets.customer_id, EXCLUDED.customer_id),
@@ -101,9 +102,8 @@ export const ticketsProjection = defineProjection({
       case Topics.customersIdentified: {
         const e = event.value
         const { ticket_id, conversation_id, inbound } = e.context
-        const customer_id = await survivorOf(tx, e.context.customer_id)
         if (e.is_new_ticket) {
-          await moveTo(tx, { ticket_id, customer_id, conversation_id, channel: inbound.channel, status: 'open', at: inbound.occurred_at })
+          await moveTo(tx, { ticket_id, customer_id: e.context.customer_id, conversation_id, channel: inbound.channel, status: 'open', at: inbound.occurred_at })
           await describe(tx, ticket_id, inbound)
           // A follow-up from the status page of a resolved ticket: the old ticket's page links here.
           if (inbound.channel === 'web_form' && inbound.follow_up_of && inbound.follow_up_of !== ticket_id) {
@@ -129,7 +129,7 @@ export const ticketsProjection = defineProjection({
       }
       case Topics.ticketLifecycle: {
         const l = event.value
-        await moveTo(tx, { ...l, customer_id: l.customer_id && (await survivorOf(tx, l.customer_id)), at: l.occurred_at })
+        await moveTo(tx, { ...l, at: l.occurred_at })
         if (l.status === 'escalated' && l.reason) {
           await tx.query('UPDATE tickets SET escalation_reason = COALESCE(escalation_reason, $2), escalated_at = COALESCE(escalated_at, $3) WHERE id = $1', [l.ticket_id, l.reason, isoAt(l.occurred_at)])
         }
@@ -149,7 +149,7 @@ export const ticketsProjection = defineProjection({
             JSON.stringify(e.knowledge_considered.map((h) => ({ article_id: h.article_id, title: h.title, score: h.score, excerpt: h.content.slice(0, 400) })))],
         )
         await moveTo(tx, { ticket_id: e.context.ticket_id, channel: e.context.inbound.channel, status: 'escalated', at: e.occurred_at,
-          customer_id: await survivorOf(tx, e.context.customer_id), conversation_id: e.context.conversation_id })
+          customer_id: e.context.customer_id, conversation_id: e.context.conversation_id })
         await tx.query(
           'UPDATE tickets SET escalation_reason = $2, escalation_priority = $3, escalated_at = $4 WHERE id = $1',
           [e.context.ticket_id, e.reason, e.priority, isoAt(e.occurred_at)],
