@@ -25,6 +25,7 @@ const env = z
     FTE_DATA_DIR: z.string().default('./.data'),
     DATABASE_URL: z.string().url().optional(),
     FTE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    FTE_DB_PREPARED_STATEMENTS: bool.default(true),
     KAFKA_BROKERS: z.string().optional(),
     SCHEMA_REGISTRY_URL: z.string().url().optional(),
     FTE_KAFKA_CLIENT_ID: z.string().default('fte'),
@@ -112,7 +113,7 @@ export interface Config {
     timeoutMs: number
   } | null
   dataDir: string
-  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dir: string }
+  database: { kind: 'postgres'; url: string; poolSize: number; preparedStatements: boolean } | { kind: 'pglite'; dir: string }
   transport:
     | { kind: 'kafka'; brokers: string[]; clientId: string; schemaRegistryUrl: string; partitions: number; sessionTimeoutMs: number }
     | { kind: 'embedded' }
@@ -212,7 +213,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.FTE_DB_POOL_SIZE } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.FTE_DB_POOL_SIZE, preparedStatements: e.FTE_DB_PREPARED_STATEMENTS } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
     transport: e.KAFKA_BROKERS
       ? {
           kind: 'kafka',

@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 
 /**
@@ -29,15 +30,53 @@ export function lockKey(name: string): number {
 // BIGINT and NUMERIC come back as strings by default; counts and offsets here fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v))
 
-function pgConn(client: pg.PoolClient): Queryable {
+/** More distinct statements than the code has: SQL built from data (it should not be) stays unnamed. */
+const MAX_NAMED_STATEMENTS = 2000
+
+/**
+ * Names each parameterised statement after its text, so that every connection parses and plans
+ * it once and afterwards only binds and executes it. pg sends statements unnamed by default, which
+ * Postgres parses and plans anew on every call: under load that was a third of its CPU.
+ * Postgres re-plans a named statement by itself when a table it reads changes or the search_path
+ * differs (a rebuild writes its copy through one). What it refuses is a statement whose result
+ * columns changed under it (a migration added a column to a table read with *): on that error
+ * every statement is named afresh, so the retry prepares them again.
+ */
+export function statementNames() {
+  let generation = 0
+  const names = new Map<string, string>()
   return {
-    query: (s, p) => client.query(s, p as unknown[]) as never,
+    config(text: string, values: unknown[] | undefined): pg.QueryConfig {
+      if (!values?.length) return { text, values }
+      let name = names.get(text)
+      if (!name && names.size < MAX_NAMED_STATEMENTS) {
+        name = `fte${generation}_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
+        names.set(text, name)
+      }
+      return name ? { name, text, values } : { text, values }
+    },
+    /** To call with a failed statement's error: forgets every name when Postgres refused a stale plan. */
+    check(err: unknown): never {
+      if ((err as { code?: string } | null)?.code === '0A000' && /cached plan must not change result type/.test(String((err as Error).message))) {
+        generation++
+        names.clear()
+      }
+      throw err
+    },
+  }
+}
+type StatementNames = ReturnType<typeof statementNames>
+
+function pgConn(client: pg.PoolClient, named?: StatementNames): Queryable {
+  return {
+    query: (s, p) => (named ? client.query(named.config(s, p)).catch(named.check) : client.query(s, p as unknown[])) as never,
     exec: async (script) => void (await client.query(script)),
   }
 }
 
-export function postgresDb(url: string, max = 10): Db {
+export function postgresDb(url: string, max = 10, opts: { preparedStatements?: boolean } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max })
+  const named = opts.preparedStatements === false ? undefined : statementNames()
   pool.on('error', () => {
     /* idle client errors surface on the next query; do not crash the process */
   })
@@ -52,14 +91,14 @@ export function postgresDb(url: string, max = 10): Db {
   }
   return {
     kind: 'postgres',
-    query: async (sql, params) => pool.query(sql, params as unknown[]) as never,
+    query: async (sql, params) => (named ? pool.query(named.config(sql, params)).catch(named.check) : pool.query(sql, params as unknown[])) as never,
     exec: async (script) => void (await pool.query(script)),
     async transaction(fn) {
       const client = await checkOut()
       let broken = false
       try {
         await client.query('BEGIN')
-        const out = await fn(pgConn(client))
+        const out = await fn(pgConn(client, named))
         await client.query('COMMIT')
         return out
       } catch (err) {
@@ -76,7 +115,7 @@ export function postgresDb(url: string, max = 10): Db {
       const client = await checkOut()
       try {
         await client.query('SELECT pg_advisory_lock($1)', [key])
-        return await fn(pgConn(client))
+        return await fn(pgConn(client, named))
       } finally {
         const unlocked = await client.query('SELECT pg_advisory_unlock($1)', [key]).then(() => true, () => false)
         client.off('error', ignore)

@@ -24,7 +24,7 @@ export interface Runtime {
  */
 export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
   const health = createHealth()
-  const db = config.database.kind === 'postgres' ? postgresDb(config.database.url, config.database.poolSize) : await pgliteDb(config.database.dir)
+  const db = config.database.kind === 'postgres' ? postgresDb(config.database.url, config.database.poolSize, { preparedStatements: config.database.preparedStatements }) : await pgliteDb(config.database.dir)
   try {
     const { applied } = await migrate(db)
     if (applied.length) log.info('migrations applied', { applied })
