@@ -70,7 +70,8 @@ function journey(mode: 'embedded' | 'kafka', skip: string | undefined, open: () 
 
       const view = await eventually(async () => {
         const v = await ticket(c, ticket_id)
-        return v.status === 'responded' && v.messages.some((m: any) => m.direction === 'outbound') ? v : null
+        // The delivery comes on a topic of its own, so it may be projected a moment after the reply.
+        return v.status === 'responded' && v.messages.some((m: any) => m.direction === 'outbound' && m.delivery_status) ? v : null
       }, { what: 'the reply' })
       t.diagnostic(`submit -> reply visible in the read model: ${Date.now() - started} ms (${mode})`)
       assert.equal(view.channel, 'web_form')
