@@ -18,30 +18,36 @@ export const STATUS_RANK: Record<TicketStatus, number> = {
 
 const RESPONDED_ON = new Set<ReplyStatusChanged['status']>(['sent', 'delivered', 'read', 'recorded'])
 
-/** customer_id is the one the event names: the survivor of its merges is written. */
+/**
+ * Creates the ticket or moves it on, in one statement. customer_id is the one the event names:
+ * the survivor of its merges is written. `described`: the customer's message it opens with, whose
+ * subject, category and priority fill what is still empty, and whose time is the ticket's earliest.
+ * `inboundAt`: a customer message placed on it then. (Both were statements of their own: a round
+ * trip each for every ticket.)
+ */
 async function moveTo(
   tx: Queryable,
-  t: { ticket_id: string; channel: string; status: TicketStatus; at: number; customer_id?: string | null; conversation_id?: string | null },
+  t: { ticket_id: string; channel: string; status: TicketStatus; at: number; customer_id?: string | null; conversation_id?: string | null; described?: InboundMessage; inboundAt?: number },
 ) {
+  const d = t.described
   await tx.query(
-    `INSERT INTO tickets (id, customer_id, conversation_id, channel, status, status_rank, created_at, updated_at, number)
-     VALUES ($1, ${survivorSql('$2')}, $3, $4, $5, $6, $7, $7, $8)
+    `INSERT INTO tickets (id, customer_id, conversation_id, channel, status, status_rank, created_at, updated_at, number, subject, category, priority, last_inbound_at)
+     VALUES ($1, ${survivorSql('$2')}, $3, $4, $5, $6, LEAST($7::timestamptz, $12::timestamptz), $7, $8, $9, $10, $11, $13)
      ON CONFLICT (id) DO UPDATE SET
        number = COALESCE(tickets.number, EXCLUDED.number),
        customer_id = COALESCE(tickets.customer_id, EXCLUDED.customer_id),
        conversation_id = COALESCE(tickets.conversation_id, EXCLUDED.conversation_id),
        status = CASE WHEN EXCLUDED.status_rank > tickets.status_rank THEN EXCLUDED.status ELSE tickets.status END,
        status_rank = GREATEST(tickets.status_rank, EXCLUDED.status_rank),
-       updated_at = GREATEST(tickets.updated_at, EXCLUDED.updated_at)`,
-    [t.ticket_id, t.customer_id ?? null, t.conversation_id ?? null, t.channel, t.status, STATUS_RANK[t.status], isoAt(t.at), ticketNumber(t.ticket_id)],
-  )
-}
-
-async function describe(tx: Queryable, ticketId: string, m: InboundMessage) {
-  await tx.query(
-    `UPDATE tickets SET subject = COALESCE(subject, $2), category = COALESCE(category, $3), priority = COALESCE(priority, $4),
-       created_at = LEAST(created_at, $5) WHERE id = $1`,
-    [ticketId, m.subject, m.category, m.priority, isoAt(m.occurred_at)],
+       updated_at = GREATEST(tickets.updated_at, EXCLUDED.updated_at),
+       subject = COALESCE(tickets.subject, EXCLUDED.subject),
+       category = COALESCE(tickets.category, EXCLUDED.category),
+       priority = COALESCE(tickets.priority, EXCLUDED.priority),
+       -- LEAST and GREATEST pass over NULL: an event that describes nothing changes neither.
+       created_at = LEAST(tickets.created_at, $12::timestamptz),
+       last_inbound_at = GREATEST(tickets.last_inbound_at, EXCLUDED.last_inbound_at)`,
+    [t.ticket_id, t.customer_id ?? null, t.conversation_id ?? null, t.channel, t.status, STATUS_RANK[t.status], isoAt(t.at), ticketNumber(t.ticket_id),
+      d?.subject ?? null, d?.category ?? null, d?.priority ?? null, d ? isoAt(d.occurred_at) : null, t.inboundAt === undefined ? null : isoAt(t.inboundAt)],
   )
 }
 
@@ -95,16 +101,15 @@ export const ticketsProjection = defineProjection({
         // The web form promised this ticket id to the customer already: it exists from now on.
         const m = event.value
         if (!m.ticket_id) return
-        await moveTo(tx, { ticket_id: m.ticket_id, channel: m.channel, status: 'received', at: m.occurred_at })
-        await describe(tx, m.ticket_id, m)
+        await moveTo(tx, { ticket_id: m.ticket_id, channel: m.channel, status: 'received', at: m.occurred_at, described: m })
         return
       }
       case Topics.customersIdentified: {
         const e = event.value
         const { ticket_id, conversation_id, inbound } = e.context
         if (e.is_new_ticket) {
-          await moveTo(tx, { ticket_id, customer_id: e.context.customer_id, conversation_id, channel: inbound.channel, status: 'open', at: inbound.occurred_at })
-          await describe(tx, ticket_id, inbound)
+          await moveTo(tx, { ticket_id, customer_id: e.context.customer_id, conversation_id, channel: inbound.channel, status: 'open', at: inbound.occurred_at,
+            described: inbound, inboundAt: inbound.occurred_at })
           // A follow-up from the status page of a resolved ticket: the old ticket's page links here.
           if (inbound.channel === 'web_form' && inbound.follow_up_of && inbound.follow_up_of !== ticket_id) {
             await tx.query('UPDATE tickets SET follows_ticket_id = $2 WHERE id = $1', [ticket_id, inbound.follow_up_of])
@@ -118,8 +123,8 @@ export const ticketsProjection = defineProjection({
               WHERE id = $1 AND status = 'resolved'`,
             [ticket_id, STATUS_RANK.escalated, isoAt(inbound.occurred_at)],
           )
+          await tx.query('UPDATE tickets SET last_inbound_at = GREATEST(COALESCE(last_inbound_at, $2), $2) WHERE id = $1', [ticket_id, isoAt(inbound.occurred_at)])
         }
-        await tx.query('UPDATE tickets SET last_inbound_at = GREATEST(COALESCE(last_inbound_at, $2), $2) WHERE id = $1', [ticket_id, isoAt(inbound.occurred_at)])
         return
       }
       case Topics.customersMerged: {
