@@ -25,6 +25,7 @@ import { searchKnowledge } from '../pipelines/retrieval/searchKnowledge.js'
 import { runLoad, runArrivals, percentile } from './driver.js'
 import { runRelay, HOPS } from './relay.js'
 import { Topics } from '../schemas/index.js'
+import { cpuPerItem, cpuSecondsByProcess } from './cpu.js'
 
 const int = (v: string | undefined, d: number) => (v ? Number.parseInt(v, 10) : d)
 const say = (s: string) => process.stdout.write(s + '\n')
@@ -111,6 +112,7 @@ async function main() {
   const rate = int(process.env.BENCH_RATE, 100)
   const seconds = int(process.env.BENCH_SECONDS, 30)
   say(`open model: ${rate} submissions/s for ${seconds} s against ${url}`)
+  const cpuBefore = cpuSecondsByProcess()
   const open = await runArrivals({ baseUrl: url, rate, seconds, onProgress: (n, total) => n && n % (rate * 10) === 0 && process.stderr.write(`  ${n}/${total}\n`) })
   say(`  accepted ${open.accepted}/${open.sent}, failed ${open.failed}; accept p50 ${open.acceptMs.p50} ms, p95 ${open.acceptMs.p95} ms, p99 ${open.acceptMs.p99} ms  [target p95 <= 50 ms]; driver behind schedule p95 ${open.scheduleLagMs.p95} ms`)
   let pipeline: number[] = []
@@ -120,6 +122,12 @@ async function main() {
     await sub.stop()
     pipeline = open.tickets.map((t) => byTicket.get(t)).filter((v): v is number => v !== undefined).sort((a, b) => a - b)
     say(`  message in -> reply sent (${pipeline.length}/${open.accepted} replies): p50 ${percentile(pipeline, 50)} ms, p95 ${percentile(pipeline, 95)} ms, p99 ${percentile(pipeline, 99)} ms, max ${pipeline.at(-1)} ms  [target p95 <= 1000 ms]`)
+    // What a ticket costs, wherever it is spent: on a small machine their sum bounds the rate.
+    const cpuAfter = cpuSecondsByProcess()
+    if (rt && cpuBefore && cpuAfter) {
+      const rows = cpuPerItem(cpuBefore, cpuAfter, pipeline.length)
+      say(`  CPU per ticket (this process includes the load driver; the others count when they run on this machine), ms: ${rows.map((r) => `${r.kind} ${r.ms.toFixed(1)}`).join(', ')}`)
+    }
   }
   if (rt?.config.transport.kind === 'kafka' && pipeline.length) {
     const relay = await runRelay({ brokers: rt.config.transport.brokers, rate, seconds })

@@ -38,6 +38,7 @@ export interface SubscribeOptions<T extends Topic = Topic> {
    * Optional: several events of one partition at once, in order, all or nothing (a projection
    * applies them in one transaction). When it fails, each event goes to `handle` on its own, so
    * retries and the DLQ stay per event; it must therefore have kept nothing of the batch.
+   * A group with a batch handler works one batch at a time in a process (kafka.ts says why).
    */
   handleBatch?(events: DeliveredEvent<T>[], publish: (events: OutgoingEvent[]) => Promise<void>): Promise<void>
 }
