@@ -258,7 +258,8 @@ export function kafkaTransport(opts: {
         // by ticket), so one ticket's events sit in several partitions: batches worked side by
         // side, each one transaction, waited on each other's row locks and deadlocked (the tickets
         // upsert averaged 2 ms, nearly all of it waiting). One at a time, a batch is bigger and
-        // never waits on its own group in this process. Stages have no such rows in common.
+        // never waits on its own group in this process. A stage's transaction is one event's and short,
+        // so its partitions stay concurrent.
         partitionsConsumedConcurrently: options.handleBatch ? 1 : Math.max(1, opts.partitions),
         // A fetched batch is worked through in chunks with one offset commit each (and, for a
         // projection, one database transaction each), not one round trip per event. A crash
