@@ -67,9 +67,14 @@ export function statementNames() {
 }
 type StatementNames = ReturnType<typeof statementNames>
 
+/** A statement on the pool or on one checked-out client, named when statements are prepared. */
+function run(on: pg.Pool | pg.PoolClient, named: StatementNames | undefined, sql: string, params: unknown[] | undefined) {
+  return named ? on.query(named.config(sql, params)).catch(named.check) : on.query(sql, params)
+}
+
 function pgConn(client: pg.PoolClient, named?: StatementNames): Queryable {
   return {
-    query: (s, p) => (named ? client.query(named.config(s, p)).catch(named.check) : client.query(s, p as unknown[])) as never,
+    query: (s, p) => run(client, named, s, p) as never,
     exec: async (script) => void (await client.query(script)),
   }
 }
@@ -91,7 +96,7 @@ export function postgresDb(url: string, max = 10, opts: { preparedStatements?: b
   }
   return {
     kind: 'postgres',
-    query: async (sql, params) => (named ? pool.query(named.config(sql, params)).catch(named.check) : pool.query(sql, params as unknown[])) as never,
+    query: async (sql, params) => run(pool, named, sql, params) as never,
     exec: async (script) => void (await pool.query(script)),
     async transaction(fn) {
       const client = await checkOut()
