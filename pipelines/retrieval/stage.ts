@@ -3,20 +3,8 @@ import type { Queryable } from '../../platform/db.js'
 import { defineStage } from '../../platform/stage.js'
 import { stableId } from '../../platform/ids.js'
 import { searchKnowledge } from './searchKnowledge.js'
-import { questionText } from '../../platform/text.js'
+import { condensedQuestion, refinedQuery } from './condense.js'
 import type { Embedder } from '../../platform/embedding/contract.js'
-
-/**
- * The second search, when the first found nothing: only the sentences that ask something (or the
- * longest one), without greetings, sign-offs and story, which drown the question in long emails.
- */
-export function refinedQuery(content: string): string | null {
-  const sentences = content.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter((s) => s.length > 3)
-  const asks = sentences.filter((s) => /\?|^(how|can|could|where|why|what|is|do|does|i need|i want|please)\b/i.test(s))
-  const chosen = asks.length ? asks : sentences.sort((a, b) => b.length - a.length).slice(0, 1)
-  const q = chosen.join(' ')
-  return q && q !== content.trim() ? q : null
-}
 
 export function retrievalStage(db: Queryable, embedder: Embedder, opts: { minScore: number; k?: number; onEmbedError?: (err: Error) => void }) {
   return defineStage({
@@ -24,7 +12,7 @@ export function retrievalStage(db: Queryable, embedder: Embedder, opts: { minSco
     topics: [Topics.customersIdentified],
     async handle(event) {
       const identified = event.value
-      let query = questionText(identified.context.inbound)
+      let query = condensedQuestion(identified.context.inbound)
       let hits: KnowledgeHit[] = await searchKnowledge(db, embedder, query, opts)
       let searches = 1
       const second = hits.length ? null : refinedQuery(identified.context.inbound.content)
