@@ -44,7 +44,7 @@ const env = z
     FTE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     FTE_SEED_KNOWLEDGE: bool.default(true),
     FTE_KB_MIN_SCORE: z.coerce.number().min(0).max(1).optional(),
-    FTE_LOCAL_EMBEDDING: z.enum(['minilm', 'bge-small', 'e5-small', 'hash']).default('minilm'),
+    FTE_LOCAL_EMBEDDING: z.enum(['minilm', 'minilm-f32', 'bge-small', 'e5-small', 'hash']).default('minilm'),
     FTE_MODEL_DIR: z.string().optional(),
     FTE_MODEL_REPOSITORY: z.string().url().default('https://repo1.maven.org/maven2'),
     PUBLIC_BASE_URL: z.string().url().optional(),
@@ -133,7 +133,7 @@ export interface Config {
   /** Overrides the embedding model's own relevance bar when set. */
   knowledgeMinScore: number | undefined
   /** The embedding used without OpenAI: a sentence model run in-process, or lexical hashing. */
-  localEmbedding: { kind: 'model'; model: 'minilm' | 'bge-small' | 'e5-small'; modelDir: string; repository: string } | { kind: 'hash' }
+  localEmbedding: { kind: 'model'; model: 'minilm' | 'minilm-f32' | 'bge-small' | 'e5-small'; modelDir: string; repository: string } | { kind: 'hash' }
   /** Set when OPENAI_API_KEY is: chat generation and embeddings go to OpenAI (or OPENAI_BASE_URL). */
   openai: { apiKey: string; baseUrl?: string; chatModel: string; embeddingModel: string; timeoutMs: number } | null
   logLevel: LogLevel
