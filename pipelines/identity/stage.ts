@@ -27,29 +27,50 @@ async function owners(tx: Queryable, ids: Identifier[]): Promise<IdentityFacts['
   return [...byCustomer.values()].sort((a, b) => a.claimed_at - b.claimed_at || a.customer_id.localeCompare(b.customer_id))
 }
 
-async function provenLinks(tx: Queryable, customerIds: string[]): Promise<IdentityFacts['provenLinks']> {
-  const rows = (
-    await tx.query<{ customer_id: string; key: string }>(
-      `SELECT customer_id, kind || ':' || value AS key FROM identity_claims WHERE verified AND customer_id = ANY($1::uuid[])`,
-      [customerIds],
+/**
+ * The owners of the message's identifiers with every proven link and the conversations of those
+ * owners, in one round trip: the stage runs once per message, and three queries in a row were a
+ * quarter of its statements.
+ */
+async function factsAbout(tx: Queryable, ids: Identifier[]): Promise<Pick<IdentityFacts, 'owners' | 'provenLinks' | 'heads'>> {
+  if (!ids.length) return { owners: [], provenLinks: {}, heads: [] }
+  type Owned = { kind: 'email' | 'phone'; value: string; customer_id: string; verified: boolean; first: string }
+  type Head = Omit<IdentityFacts['heads'][number], 'last_message_at' | 'ticket_closed'> & { last_message_at: string; status: string | null }
+  const row = (
+    await tx.query<{ owned: Owned[] | null; proven: { customer_id: string; key: string }[] | null; heads: Head[] | null }>(
+      `WITH owned AS (
+              SELECT c.kind, c.value, c.customer_id, c.verified FROM identity_claims c
+               WHERE (c.kind, c.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))),
+            firsts AS (
+              SELECT customer_id, min(claimed_at) AS first FROM identity_claims
+               WHERE customer_id IN (SELECT customer_id FROM owned) GROUP BY customer_id),
+            heads AS (
+              -- A conversation nothing has proven (web form, unauthenticated email) can never be continued.
+              SELECT h.customer_id, h.conversation_id, h.ticket_id, h.thread_id, h.last_message_at, h.opened_by, h.proven_by, t.status
+                FROM conversation_heads h LEFT JOIN tickets t ON t.id = h.ticket_id
+               WHERE h.customer_id IN (SELECT customer_id FROM owned) AND cardinality(h.proven_by) > 0
+               ORDER BY h.last_message_at DESC LIMIT 50)
+       SELECT (SELECT json_agg(json_build_object('kind', o.kind, 'value', o.value, 'customer_id', o.customer_id, 'verified', o.verified, 'first', f.first))
+                 FROM owned o JOIN firsts f USING (customer_id)) AS owned,
+              (SELECT json_agg(json_build_object('customer_id', customer_id, 'key', kind || ':' || value)) FROM identity_claims
+                WHERE verified AND customer_id IN (SELECT customer_id FROM owned)) AS proven,
+              (SELECT json_agg(heads ORDER BY last_message_at DESC) FROM heads) AS heads`,
+      [ids.map((i) => i.kind), ids.map((i) => i.value)],
     )
-  ).rows
-  const out: IdentityFacts['provenLinks'] = {}
-  for (const r of rows) (out[r.customer_id] ??= []).push(r.key)
-  return out
-}
-
-async function heads(tx: Queryable, customerIds: string[]): Promise<IdentityFacts['heads']> {
-  // A conversation nothing has proven (web form, unauthenticated email) can never be continued.
-  const rows = (
-    await tx.query<{ customer_id: string; conversation_id: string; ticket_id: string; thread_id: string | null; last_message_at: Date | string; status: string | null; opened_by: string | null; proven_by: string[] }>(
-      `SELECT h.customer_id, h.conversation_id, h.ticket_id, h.thread_id, h.last_message_at, h.opened_by, h.proven_by, t.status
-         FROM conversation_heads h LEFT JOIN tickets t ON t.id = h.ticket_id
-        WHERE h.customer_id = ANY($1::uuid[]) AND cardinality(h.proven_by) > 0 ORDER BY h.last_message_at DESC LIMIT 50`,
-      [customerIds],
-    )
-  ).rows
-  return rows.map(({ status, ...h }) => ({ ...h, last_message_at: msOf(h.last_message_at), ticket_closed: status === 'resolved' || status === 'closed' }))
+  ).rows[0]!
+  const byCustomer = new Map<string, IdentityFacts['owners'][number]>()
+  for (const r of row.owned ?? []) {
+    const o = byCustomer.get(r.customer_id) ?? { customer_id: r.customer_id, claimed_at: msOf(r.first), kinds: [] }
+    o.kinds.push({ kind: r.kind, value: r.value, verified: r.verified })
+    byCustomer.set(r.customer_id, o)
+  }
+  const provenLinks: IdentityFacts['provenLinks'] = {}
+  for (const r of row.proven ?? []) (provenLinks[r.customer_id] ??= []).push(r.key)
+  return {
+    owners: [...byCustomer.values()].sort((a, b) => a.claimed_at - b.claimed_at || a.customer_id.localeCompare(b.customer_id)),
+    provenLinks,
+    heads: (row.heads ?? []).map(({ status, ...h }) => ({ ...h, last_message_at: msOf(h.last_message_at), ticket_closed: status === 'resolved' || status === 'closed' })),
+  }
 }
 
 /** The conversation of the ticket a web-form follow-up names; the gateway checked its link and address. */
@@ -79,15 +100,13 @@ async function claimGiven(tx: Queryable, inbound: InboundMessage): Promise<boole
   const statedOwner = known.length ? undefined : (await owners(tx, statedIdentifiers(inbound.content)))[0]
   const claimant = known[0]?.customer_id ?? statedOwner?.customer_id ?? candidate
   const proven = new Set(provenIdentifiers(inbound).map(identifierKey))
-  let newCustomer = false
-  for (const i of given) {
-    const verified = claimant === candidate && proven.has(identifierKey(i))
-    const r = await tx.query('INSERT INTO identity_claims (kind, value, customer_id, verified) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1', [
-      i.kind, i.value, claimant, verified,
-    ])
-    if (r.rows.length && claimant === candidate) newCustomer = true
-  }
-  return newCustomer
+  const r = await tx.query(
+    `INSERT INTO identity_claims (kind, value, customer_id, verified)
+     SELECT kind, value, $3::uuid, verified FROM unnest($1::text[], $2::text[], $4::boolean[]) AS g(kind, value, verified)
+     ON CONFLICT DO NOTHING RETURNING 1`,
+    [given.map((i) => i.kind), given.map((i) => i.value), claimant, given.map((i) => claimant === candidate && proven.has(identifierKey(i)))],
+  )
+  return r.rows.length > 0 && claimant === candidate
 }
 
 /** A person confirmed two customers are one: the survivor owns the identifiers and conversations. */
@@ -119,26 +138,28 @@ export function identityStage(db: Db) {
         // The second cast: these are the events this stage itself decided and stored as JSON for a redelivery.
         if (earlier) return (typeof earlier.events === 'string' ? JSON.parse(earlier.events) : earlier.events) as OutgoingEvent[]
         const newCustomer = await claimGiven(tx, inbound)
-        const all = await owners(tx, [...identifiersOf(inbound.sender), ...statedIdentifiers(inbound.content)])
-        const ids = all.map((o) => o.customer_id)
-        const d = resolveIdentity(inbound, { owners: all, newCustomer, provenLinks: await provenLinks(tx, ids), heads: await heads(tx, ids), followed: await followedConversation(tx, inbound) }, Date.now())
+        const facts = await factsAbout(tx, [...identifiersOf(inbound.sender), ...statedIdentifiers(inbound.content)])
+        const d = resolveIdentity(inbound, { ...facts, newCustomer, followed: await followedConversation(tx, inbound) }, Date.now())
         const customerId = d.identified.context.customer_id
-        for (const i of d.claim) {
-          await tx.query('INSERT INTO identity_claims (kind, value, customer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [i.kind, i.value, customerId])
-        }
-        await tx.query(
-          `INSERT INTO conversation_heads (conversation_id, customer_id, ticket_id, channel, thread_id, last_message_at, opened_by, proven_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (conversation_id) DO UPDATE SET channel = EXCLUDED.channel, thread_id = COALESCE(EXCLUDED.thread_id, conversation_heads.thread_id),
-             last_message_at = GREATEST(conversation_heads.last_message_at, EXCLUDED.last_message_at),
-             proven_by = ARRAY(SELECT DISTINCT unnest(conversation_heads.proven_by || EXCLUDED.proven_by) ORDER BY 1)`,
-          [d.identified.context.conversation_id, customerId, d.identified.context.ticket_id, inbound.channel, inbound.thread_id, isoAt(inbound.occurred_at),
-            d.identified.is_new_ticket ? inbound.event_id : null, d.provenBy],
-        )
         const out: OutgoingEvent[] = d.suggestions.map((s) => ({ topic: Topics.customerLinks, key: s.suggestion_id, value: s }))
         if (d.opened) out.push({ topic: Topics.ticketLifecycle, key: d.opened.ticket_id, value: d.opened })
         out.push({ topic: Topics.customersIdentified, key: customerId, value: d.identified })
-        await tx.query(`INSERT INTO stage_outputs (stage, event_id, events) VALUES ('identity', $1, $2)`, [inbound.event_id, JSON.stringify(out)])
+        // The claims, the conversation's head and the events decided, written in one statement.
+        await tx.query(
+          `WITH claims AS (
+              INSERT INTO identity_claims (kind, value, customer_id)
+              SELECT kind, value, $2::uuid FROM unnest($9::text[], $10::text[]) AS c(kind, value) ON CONFLICT DO NOTHING),
+            head AS (
+              INSERT INTO conversation_heads (conversation_id, customer_id, ticket_id, channel, thread_id, last_message_at, opened_by, proven_by)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+              ON CONFLICT (conversation_id) DO UPDATE SET channel = EXCLUDED.channel, thread_id = COALESCE(EXCLUDED.thread_id, conversation_heads.thread_id),
+                last_message_at = GREATEST(conversation_heads.last_message_at, EXCLUDED.last_message_at),
+                proven_by = ARRAY(SELECT DISTINCT unnest(conversation_heads.proven_by || EXCLUDED.proven_by) ORDER BY 1))
+           INSERT INTO stage_outputs (stage, event_id, events) VALUES ('identity', $11, $12)`,
+          [d.identified.context.conversation_id, customerId, d.identified.context.ticket_id, inbound.channel, inbound.thread_id, isoAt(inbound.occurred_at),
+            d.identified.is_new_ticket ? inbound.event_id : null, d.provenBy, d.claim.map((i) => i.kind), d.claim.map((i) => i.value),
+            inbound.event_id, JSON.stringify(out)],
+        )
         return out
       })
     },
