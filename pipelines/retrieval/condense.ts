@@ -5,8 +5,11 @@
  * little and the background decides which article comes first.
  */
 
-/** Lines that open a letter: "Hi,", "Good morning team,", "Dear Nimbus support,". */
-const GREETING = /^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|to\s+whom\s+it\s+may\s+concern)\b[^.!?\n]{0,40}[,.!:]?$/i
+/**
+ * Lines that open a letter: "Hi,", "Good morning team,", "Dear Nimbus support,". A few words after
+ * the greeting count only with the comma or colon that closes it: "hi my export fails" is content.
+ */
+const GREETING = /^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|to\s+whom\s+it\s+may\s+concern)(?:(?:\s+[\w'-]+){1,3}\s*[,:!]|\s*[,.!:]?)$/i
 /** Lines that close one; the name, title and phone number below them are not the question. */
 const SIGN_OFF = /^(?:(?:kind|best|warm|many|with)\s+)?(?:regards|wishes|thanks|thank\s+you|cheers|sincerely|yours(?:\s+(?:sincerely|truly|faithfully))?|all\s+the\s+best|best|tia)\b[^.!?\n]{0,30}[,.!]?$/i
 /** Where a reply quotes the message it answers. */

@@ -42,6 +42,13 @@ describe('condensing a message to what it asks', () => {
     assert.deepEqual(bodySentences(content), ['Thanks, that worked for the export.', 'How do I import it again?'])
   })
 
+  it('tells a greeting line from a first line that starts with one', () => {
+    assert.deepEqual(bodySentences('Dear Nimbus support team,\nMy export fails.'), ['My export fails.'])
+    assert.deepEqual(bodySentences('Hello!\nMy export fails.'), ['My export fails.'])
+    assert.deepEqual(bodySentences('hi my export fails\nhow do i fix'), ['hi my export fails', 'how do i fix'])
+    assert.deepEqual(bodySentences('Hi team, the export fails on big projects.'), ['Hi team, the export fails on big projects.'])
+  })
+
   it('falls back to the message as written when nothing is left', () => {
     assert.equal(condensedQuestion({ subject: null, content: 'Hi,' }), 'Hi,')
   })

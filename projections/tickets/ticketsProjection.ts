@@ -85,9 +85,10 @@ async function writeMoves(tx: Queryable, moves: FoldedMove[]) {
 }
 
 /**
- * Where a projection applies a ticket's move: `moveTo` writes it at once; a batch's writer keeps
- * it, folded with the ticket's other moves, until the batch ends or another statement is about to
- * run (which may read or overwrite what the move would have written, so it goes first).
+ * Where the projection puts a ticket's move: one event by itself writes it at once (`moveNow`); a
+ * batch's writer keeps it, folded with the ticket's other moves, until the batch ends or another
+ * statement is about to run (which may read or overwrite what the move would have written, so the
+ * move goes first).
  */
 type Moves = (t: Move) => Promise<void>
 const moveNow = (tx: Queryable): Moves => (t) => writeMoves(tx, [fold(undefined, t)])
