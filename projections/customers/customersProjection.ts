@@ -62,25 +62,29 @@ export const customersProjection = defineProjection({
         // An identification projected after a merge it preceded still lands on the survivor
         // (resolved in each statement: no round trip of its own).
         const customer_id = e.context.customer_id
-        await tx.query(
-          `INSERT INTO customers (id, name, created_at, updated_at) VALUES (${survivorSql('$1')}, $2, $3, $3)
-           ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, customers.name), updated_at = GREATEST(customers.updated_at, EXCLUDED.updated_at)`,
-          [customer_id, e.customer_name, isoAt(inbound.occurred_at)],
-        )
+        // Proven once is proven: a later claimed mention of the same identifier does not undo it
+        // (and one named twice here is proven if either mention is, as two inserts would leave it).
         const proven = new Set((e.verified_identifiers ?? []).map(identifierKey))
+        const ids = new Map<string, { kind: string; value: string; verified: boolean }>()
         for (const id of e.identifiers) {
-          // Proven once is proven: a later claimed mention of the same identifier does not undo it.
-          await tx.query(
-            `INSERT INTO customer_identifiers (kind, value, customer_id, first_seen, verified) VALUES ($1, $2, ${survivorSql('$3')}, $4, $5)
-             ON CONFLICT (kind, value) DO UPDATE SET verified = customer_identifiers.verified OR
-               (EXCLUDED.verified AND customer_identifiers.customer_id = EXCLUDED.customer_id)`,
-            [id.kind, id.value, customer_id, isoAt(inbound.occurred_at), proven.has(identifierKey(id))],
-          )
+          const k = identifierKey(id)
+          ids.set(k, { kind: id.kind, value: id.value, verified: (ids.get(k)?.verified ?? false) || proven.has(k) })
         }
+        // The customer, their identifiers and the conversation in one statement: three tables
+        // apart, so no part reads what another writes.
         await tx.query(
-          `INSERT INTO conversations (id, customer_id, channel, status, started_at, updated_at) VALUES ($1, ${survivorSql('$2')}, $3, 'open', $4, $4)
+          `WITH customer AS (
+              INSERT INTO customers (id, name, created_at, updated_at) VALUES (${survivorSql('$1')}, $2, $3, $3)
+              ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, customers.name), updated_at = GREATEST(customers.updated_at, EXCLUDED.updated_at)),
+            identifiers AS (
+              INSERT INTO customer_identifiers (kind, value, customer_id, first_seen, verified)
+              SELECT kind, value, ${survivorSql('$1')}, $3, verified FROM unnest($6::text[], $7::text[], $8::boolean[]) AS i(kind, value, verified)
+              ON CONFLICT (kind, value) DO UPDATE SET verified = customer_identifiers.verified OR
+                (EXCLUDED.verified AND customer_identifiers.customer_id = EXCLUDED.customer_id))
+           INSERT INTO conversations (id, customer_id, channel, status, started_at, updated_at) VALUES ($4, ${survivorSql('$1')}, $5, 'open', $3, $3)
            ON CONFLICT (id) DO UPDATE SET started_at = LEAST(conversations.started_at, EXCLUDED.started_at)`,
-          [conversation_id, customer_id, inbound.channel, isoAt(inbound.occurred_at)],
+          [customer_id, e.customer_name, isoAt(inbound.occurred_at), conversation_id, inbound.channel,
+            [...ids.values()].map((i) => i.kind), [...ids.values()].map((i) => i.value), [...ids.values()].map((i) => i.verified)],
         )
         return
       }
