@@ -7,17 +7,10 @@ import { statedIdentifiers } from './statedIdentifiers.js'
 import { candidateCustomerId, resolveIdentity, type IdentityFacts } from './resolveIdentity.js'
 import { isoAt, msOf } from '../../platform/time.js'
 
-async function owners(tx: Queryable, ids: Identifier[]): Promise<IdentityFacts['owners']> {
-  if (!ids.length) return []
-  const rows = (
-    await tx.query<{ kind: 'email' | 'phone'; value: string; customer_id: string; verified: boolean; first: Date | string }>(
-      `SELECT c.kind, c.value, c.customer_id, c.verified, min(c2.claimed_at) AS first
-         FROM identity_claims c JOIN identity_claims c2 ON c2.customer_id = c.customer_id
-        WHERE (c.kind, c.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-        GROUP BY c.kind, c.value, c.customer_id, c.verified`,
-      [ids.map((i) => i.kind), ids.map((i) => i.value)],
-    )
-  ).rows
+type OwnedRow = { kind: 'email' | 'phone'; value: string; customer_id: string; verified: boolean; first: Date | string }
+
+/** Claimed identifiers grouped by their customer, oldest claim first. */
+function ownersOf(rows: OwnedRow[]): IdentityFacts['owners'] {
   const byCustomer = new Map<string, IdentityFacts['owners'][number]>()
   for (const r of rows) {
     const o = byCustomer.get(r.customer_id) ?? { customer_id: r.customer_id, claimed_at: msOf(r.first), kinds: [] }
@@ -27,6 +20,20 @@ async function owners(tx: Queryable, ids: Identifier[]): Promise<IdentityFacts['
   return [...byCustomer.values()].sort((a, b) => a.claimed_at - b.claimed_at || a.customer_id.localeCompare(b.customer_id))
 }
 
+async function owners(tx: Queryable, ids: Identifier[]): Promise<IdentityFacts['owners']> {
+  if (!ids.length) return []
+  const rows = (
+    await tx.query<OwnedRow>(
+      `SELECT c.kind, c.value, c.customer_id, c.verified, min(c2.claimed_at) AS first
+         FROM identity_claims c JOIN identity_claims c2 ON c2.customer_id = c.customer_id
+        WHERE (c.kind, c.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+        GROUP BY c.kind, c.value, c.customer_id, c.verified`,
+      [ids.map((i) => i.kind), ids.map((i) => i.value)],
+    )
+  ).rows
+  return ownersOf(rows)
+}
+
 /**
  * The owners of the message's identifiers with every proven link and the conversations of those
  * owners, in one round trip: the stage runs once per message, and three queries in a row were a
@@ -34,10 +41,9 @@ async function owners(tx: Queryable, ids: Identifier[]): Promise<IdentityFacts['
  */
 async function factsAbout(tx: Queryable, ids: Identifier[]): Promise<Pick<IdentityFacts, 'owners' | 'provenLinks' | 'heads'>> {
   if (!ids.length) return { owners: [], provenLinks: {}, heads: [] }
-  type Owned = { kind: 'email' | 'phone'; value: string; customer_id: string; verified: boolean; first: string }
   type Head = Omit<IdentityFacts['heads'][number], 'last_message_at' | 'ticket_closed'> & { last_message_at: string; status: string | null }
   const row = (
-    await tx.query<{ owned: Owned[] | null; proven: { customer_id: string; key: string }[] | null; heads: Head[] | null }>(
+    await tx.query<{ owned: OwnedRow[] | null; proven: { customer_id: string; key: string }[] | null; heads: Head[] | null }>(
       `WITH owned AS (
               SELECT c.kind, c.value, c.customer_id, c.verified FROM identity_claims c
                WHERE (c.kind, c.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))),
@@ -58,16 +64,10 @@ async function factsAbout(tx: Queryable, ids: Identifier[]): Promise<Pick<Identi
       [ids.map((i) => i.kind), ids.map((i) => i.value)],
     )
   ).rows[0]!
-  const byCustomer = new Map<string, IdentityFacts['owners'][number]>()
-  for (const r of row.owned ?? []) {
-    const o = byCustomer.get(r.customer_id) ?? { customer_id: r.customer_id, claimed_at: msOf(r.first), kinds: [] }
-    o.kinds.push({ kind: r.kind, value: r.value, verified: r.verified })
-    byCustomer.set(r.customer_id, o)
-  }
   const provenLinks: IdentityFacts['provenLinks'] = {}
   for (const r of row.proven ?? []) (provenLinks[r.customer_id] ??= []).push(r.key)
   return {
-    owners: [...byCustomer.values()].sort((a, b) => a.claimed_at - b.claimed_at || a.customer_id.localeCompare(b.customer_id)),
+    owners: ownersOf(row.owned ?? []),
     provenLinks,
     heads: (row.heads ?? []).map(({ status, ...h }) => ({ ...h, last_message_at: msOf(h.last_message_at), ticket_closed: status === 'resolved' || status === 'closed' })),
   }
