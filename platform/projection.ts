@@ -30,6 +30,15 @@ export interface Projection<T extends Topic = Topic> {
  */
 export const projectionLockSql = (param: string) => `pg_advisory_xact_lock_shared(hashtext('fte.projection.' || ${param}))`
 
+/**
+ * A batch writer's transaction as the rest of its events' statements see it: each runs after the
+ * writes held so far, as it would have one event at a time (it may read or overwrite them).
+ */
+export const flushingFirst = (tx: Queryable, flush: () => Promise<void>): Queryable => ({
+  query: async (sql, params) => (await flush(), tx.query(sql, params)),
+  exec: async (script) => (await flush(), tx.exec(script)),
+})
+
 export async function applyOnce<T extends Topic>(db: Pick<Db, 'transaction'>, projection: Projection<T>, event: DeliveredEvent<T>, opts: { rebuilding?: boolean } = {}): Promise<boolean> {
   return (await applyBatch(db, projection, [event], opts)) === 1
 }

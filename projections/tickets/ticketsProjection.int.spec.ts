@@ -8,14 +8,11 @@ import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { postgresDb, type Db } from '../../platform/db.js'
 import { migrate } from '../../platform/migrate.js'
-import { applyBatch, applyOnce } from '../../platform/projection.js'
-import type { DeliveredEvent } from '../../platform/transport/contract.js'
+import { applyBatch } from '../../platform/projection.js'
 import { Topics, type Channel, type InboundMessage } from '../../schemas/index.js'
 import { freshDatabase, noStack } from '../../testing/stack.js'
+import { applyBothWays, delivered, shuffled, type Event } from '../../testing/projectionBatches.js'
 import { ticketsProjection } from './ticketsProjection.js'
-
-type Event = Pick<DeliveredEvent, 'topic' | 'value'>
-const delivered = (e: Event, offset: number) => ({ partition: 0, offset: String(offset), key: null, headers: {}, ...e }) as DeliveredEvent
 
 const T0 = Date.parse('2026-12-01T09:00:00Z')
 const customer = (n: number) => `00000000-0000-4000-8000-00000000000${n}`
@@ -72,21 +69,6 @@ function ticketEvents(n: number, channel: Channel, escalated: boolean): Event[] 
 
 const EVENTS = [ticketEvents(1, 'web_form', false), ticketEvents(2, 'web_form', true), ticketEvents(3, 'email', true), ticketEvents(4, 'whatsapp', false)].flat()
 
-/** A seeded shuffle, so that a failing order can be replayed. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  const out = [...items]
-  let s = seed
-  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1))
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
-  }
-  return out
-}
-
-/** The reference: the projection without its batch writer applies every event by itself, in order. */
-const oneByOne = { ...ticketsProjection, batchWriter: undefined }
-
 const rowsOf = async (db: Db) => ({
   tickets: (await db.query('SELECT * FROM tickets ORDER BY id')).rows,
   escalations: (await db.query('SELECT * FROM escalations ORDER BY ticket_id')).rows,
@@ -119,14 +101,7 @@ describe('the tickets projection, one event at a time and a batch at a time', { 
       const order = shuffled(EVENTS, seed)
       await reset(single)
       await reset(batched)
-      for (const [i, e] of order.entries()) await applyOnce(single, oneByOne, delivered(e, i))
-      // Odd seeds: the whole lot in one batch; even ones: cut at random into batches of 1 to 9.
-      let i = 0
-      while (i < order.length) {
-        const size = seed % 2 ? order.length : 1 + Math.floor(shuffled([...Array(9).keys()], seed * 31 + i)[0]!)
-        await applyBatch(batched, ticketsProjection, order.slice(i, i + size).map((e, k) => delivered(e, i + k)))
-        i += size
-      }
+      await applyBothWays(ticketsProjection, order, seed, single, batched)
       const [a, b] = [await rowsOf(single), await rowsOf(batched)]
       assert.equal(a.tickets.length, 4, `seed ${seed}: four tickets`)
       assert.deepEqual(b, a, `seed ${seed}: the batched rows differ from the one-by-one rows`)

@@ -2,7 +2,7 @@ import {
   Topics, type StaffActionTaken, type InboundMessage, type ReplyStatusChanged, type TicketStatus,
 } from '../../schemas/index.js'
 import type { Queryable } from '../../platform/db.js'
-import { defineProjection, unhandledTopic } from '../../platform/projection.js'
+import { defineProjection, flushingFirst, unhandledTopic } from '../../platform/projection.js'
 import type { DeliveredEvent } from '../../platform/transport/contract.js'
 import { isoAt } from '../../platform/time.js'
 import { ticketNumber } from '../../platform/ids.js'
@@ -223,11 +223,7 @@ export const ticketsProjection = defineProjection({
       pending.clear()
       await writeMoves(tx, moves)
     }
-    // Every other statement of the batch runs after the moves held so far, as it would have one event at a time.
-    const ordered: Queryable = {
-      query: async (sql, params) => (await flush(), tx.query(sql, params)),
-      exec: async (script) => (await flush(), tx.exec(script)),
-    }
+    const ordered = flushingFirst(tx, flush)
     return {
       apply: (event) => applyTicketEvent(event, ordered, async (t) => void pending.set(t.ticket_id, fold(pending.get(t.ticket_id), t))),
       flush,
