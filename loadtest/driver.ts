@@ -3,6 +3,10 @@
  * the reply is there, measuring submit -> reply visible. The same scenario as loadtest/k6/webform.js,
  * runnable here where k6 is not available. Bounded in count and time; loopback targets only.
  */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
 export interface LoadOptions {
   baseUrl: string
   users: number
@@ -165,4 +169,24 @@ export async function runArrivals(o: ArrivalOptions): Promise<ArrivalReport> {
     scheduleLagMs: { p95: round(percentile(l, 95)), max: round(l.at(-1) ?? NaN) },
     wallSeconds: (performance.now() - started) / 1000,
   }
+}
+
+/**
+ * runArrivals in a child process (loadtest/arrivals.ts), so the driver's own work stays out of the
+ * measured process: its progress shows on this process's stderr, its report comes back whole,
+ * with the CPU seconds the driver used.
+ */
+export function runArrivalsApart(o: Omit<ArrivalOptions, 'onProgress'>): Promise<ArrivalReport & { cpuSeconds: number }> {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'arrivals.ts')
+  const child = spawn(process.execPath, ['--import', 'tsx', script, o.baseUrl, String(o.rate), String(o.seconds)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').at(-1)
+      if (code !== 0 || !last) return reject(new Error(`the load driver exited with ${code}`))
+      resolve(JSON.parse(last) as ArrivalReport & { cpuSeconds: number })
+    })
+  })
 }
