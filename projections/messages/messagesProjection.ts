@@ -107,8 +107,8 @@ interface DeliveryOp { message_id: string; status: ReplyStatusChanged['status'];
 
 /**
  * Delivery states, any number of replies in one statement (each reply at most once in it: the
- * outcome of one depends on the state before it). A state is kept unless it ranks at least as
- * high as the one written, or follows a failure (a reply sent again after a dead letter).
+ * outcome of one depends on the state before it). A state replaces the one written when it ranks
+ * at least as high, or when it comes after a failure (a reply sent again after a dead letter).
  */
 async function writeDeliveries(tx: Queryable, ops: DeliveryOp[]) {
   if (!ops.length) return
