@@ -2,9 +2,12 @@
  * For the specs of a projection's batch writer: the same events, applied one at a time without
  * it and in batches with it, must leave the same rows.
  */
-import type { Db } from '../platform/db.js'
+import { before, after } from 'node:test'
+import { postgresDb, type Db } from '../platform/db.js'
+import { migrate } from '../platform/migrate.js'
 import { applyBatch, applyOnce, type Projection } from '../platform/projection.js'
 import type { DeliveredEvent } from '../platform/transport/contract.js'
+import { freshDatabase } from './stack.js'
 
 export type Event = Pick<DeliveredEvent, 'topic' | 'value'>
 export const delivered = (e: Event, offset: number) => ({ partition: 0, offset: String(offset), key: null, headers: {}, ...e }) as DeliveredEvent
@@ -35,4 +38,33 @@ export async function applyBothWays(projection: Projection, order: Event[], seed
     await applyBatch(batched, projection, order.slice(i, i + size).map((e, k) => delivered(e, i + k)))
     i += size
   }
+}
+
+/**
+ * Two migrated databases on the stack's Postgres for the suite it is called in (made before its
+ * tests, dropped after them): `single` for the reference, `batched` for the batch writer.
+ * `reset` empties the projection's tables, the `shared` ones it also writes, and its record of
+ * the events it applied, in both.
+ */
+export function bothWaysDatabases(projection: Projection, shared: string[] = []) {
+  const made: Awaited<ReturnType<typeof freshDatabase>>[] = []
+  const dbs = {} as { single: Db; batched: Db }
+  before(async () => {
+    for (let i = 0; i < 2; i++) made.push(await freshDatabase())
+    dbs.single = postgresDb(made[0]!.url, 2)
+    dbs.batched = postgresDb(made[1]!.url, 2)
+    await migrate(dbs.single)
+    await migrate(dbs.batched)
+  })
+  after(async () => {
+    await dbs.single?.close()
+    await dbs.batched?.close()
+    for (const d of made) await d.drop()
+  })
+  const reset = async () => {
+    for (const db of [dbs.single, dbs.batched]) {
+      await db.query(`TRUNCATE ${[...projection.tables, ...shared].join(', ')}; DELETE FROM processed_events WHERE consumer = '${projection.name}'`)
+    }
+  }
+  return { dbs, reset }
 }

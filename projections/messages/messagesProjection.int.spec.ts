@@ -4,15 +4,14 @@
  * in batches (the whole lot, and random cuts) to another: every row of messages and
  * message_deliveries must come out the same.
  */
-import { describe, it, before, after } from 'node:test'
+import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { postgresDb, type Db } from '../../platform/db.js'
-import { migrate } from '../../platform/migrate.js'
+import type { Db } from '../../platform/db.js'
 import { applyBatch } from '../../platform/projection.js'
 import { REPLY_ID_HEADER } from '../../platform/replyEvent.js'
 import { Topics, outboundTopic, type Channel, type InboundMessage, type ReplyStatusChanged } from '../../schemas/index.js'
-import { freshDatabase, noStack } from '../../testing/stack.js'
-import { applyBothWays, delivered, shuffled, type Event } from '../../testing/projectionBatches.js'
+import { noStack } from '../../testing/stack.js'
+import { applyBothWays, bothWaysDatabases, delivered, shuffled, type Event } from '../../testing/projectionBatches.js'
 import { messagesProjection } from './messagesProjection.js'
 
 const T0 = Date.parse('2026-12-01T09:00:00Z')
@@ -95,33 +94,14 @@ const rowsOf = async (db: Db) => ({
 })
 
 describe('the messages projection, one event at a time and a batch at a time', { skip: noStack }, () => {
-  const databases: Awaited<ReturnType<typeof freshDatabase>>[] = []
-  let single: Db
-  let batched: Db
-
-  before(async () => {
-    for (let i = 0; i < 2; i++) databases.push(await freshDatabase())
-    single = postgresDb(databases[0]!.url, 2)
-    batched = postgresDb(databases[1]!.url, 2)
-    await migrate(single)
-    await migrate(batched)
-  })
-
-  after(async () => {
-    await single?.close()
-    await batched?.close()
-    for (const d of databases) await d.drop()
-  })
-
-  const reset = async (db: Db) => db.query("TRUNCATE messages, message_deliveries, customer_merges; DELETE FROM processed_events WHERE consumer = 'messages'")
+  const { dbs, reset } = bothWaysDatabases(messagesProjection, ['customer_merges'])
 
   it('folds a batch into the rows the events make one by one, in any order', async () => {
     for (let seed = 1; seed <= 16; seed++) {
       const order = shuffled(EVENTS, seed)
-      await reset(single)
-      await reset(batched)
-      await applyBothWays(messagesProjection, order, seed, single, batched)
-      const [a, b] = [await rowsOf(single), await rowsOf(batched)]
+      await reset()
+      await applyBothWays(messagesProjection, order, seed, dbs.single, dbs.batched)
+      const [a, b] = [await rowsOf(dbs.single), await rowsOf(dbs.batched)]
       assert.equal(a.messages.length, 9, `seed ${seed}: four customer messages and five replies`)
       assert.equal(a.deliveries.length, 5, `seed ${seed}: a delivery state per reply`)
       assert.deepEqual(b, a, `seed ${seed}: the batched rows differ from the one-by-one rows`)
@@ -130,11 +110,10 @@ describe('the messages projection, one event at a time and a batch at a time', {
 
   it('keeps what the events say: placement, sentiment, the survivor, delivery by rank and after a failure', async () => {
     // In the order they happened: which state a reply ends in depends on it.
-    await reset(single)
-    await reset(batched)
-    await applyBothWays(messagesProjection, EVENTS, 0, single, batched)
-    const { messages, deliveries } = await rowsOf(single)
-    assert.deepEqual(await rowsOf(batched), { messages, deliveries }, 'the batched rows differ from the one-by-one rows')
+    await reset()
+    await applyBothWays(messagesProjection, EVENTS, 0, dbs.single, dbs.batched)
+    const { messages, deliveries } = await rowsOf(dbs.single)
+    assert.deepEqual(await rowsOf(dbs.batched), { messages, deliveries }, 'the batched rows differ from the one-by-one rows')
     const message = (id: string) => messages.find((m) => m.id === id) as Record<string, any>
     const state = (id: string) => (deliveries.find((d) => d.message_id === id) as Record<string, any>).status
     assert.equal(message('in-1').customer_id, customer(1))
@@ -150,8 +129,8 @@ describe('the messages projection, one event at a time and a batch at a time', {
   })
 
   it('applies a redelivered batch once', async () => {
-    const before = await rowsOf(batched)
-    await applyBatch(batched, messagesProjection, EVENTS.map((e, i) => delivered(e, i)))
-    assert.deepEqual(await rowsOf(batched), before)
+    const before = await rowsOf(dbs.batched)
+    await applyBatch(dbs.batched, messagesProjection, EVENTS.map((e, i) => delivered(e, i)))
+    assert.deepEqual(await rowsOf(dbs.batched), before)
   })
 })

@@ -4,14 +4,13 @@
  * database and in batches (the whole lot, and random cuts) to another: every row of tickets,
  * escalations and ticket_notes must come out the same.
  */
-import { describe, it, before, after } from 'node:test'
+import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { postgresDb, type Db } from '../../platform/db.js'
-import { migrate } from '../../platform/migrate.js'
+import type { Db } from '../../platform/db.js'
 import { applyBatch } from '../../platform/projection.js'
 import { Topics, type Channel, type InboundMessage } from '../../schemas/index.js'
-import { freshDatabase, noStack } from '../../testing/stack.js'
-import { applyBothWays, delivered, shuffled, type Event } from '../../testing/projectionBatches.js'
+import { noStack } from '../../testing/stack.js'
+import { applyBothWays, bothWaysDatabases, delivered, shuffled, type Event } from '../../testing/projectionBatches.js'
 import { ticketsProjection } from './ticketsProjection.js'
 
 const T0 = Date.parse('2026-12-01T09:00:00Z')
@@ -76,40 +75,21 @@ const rowsOf = async (db: Db) => ({
 })
 
 describe('the tickets projection, one event at a time and a batch at a time', { skip: noStack }, () => {
-  const databases: Awaited<ReturnType<typeof freshDatabase>>[] = []
-  let single: Db
-  let batched: Db
-
-  before(async () => {
-    for (let i = 0; i < 2; i++) databases.push(await freshDatabase())
-    single = postgresDb(databases[0]!.url, 2)
-    batched = postgresDb(databases[1]!.url, 2)
-    await migrate(single)
-    await migrate(batched)
-  })
-
-  after(async () => {
-    await single?.close()
-    await batched?.close()
-    for (const d of databases) await d.drop()
-  })
-
-  const reset = async (db: Db) => db.query("TRUNCATE tickets, escalations, ticket_notes; DELETE FROM processed_events WHERE consumer = 'tickets'")
+  const { dbs, reset } = bothWaysDatabases(ticketsProjection)
 
   it('folds a batch into the rows the events make one by one, in any order', async () => {
     for (let seed = 1; seed <= 12; seed++) {
       const order = shuffled(EVENTS, seed)
-      await reset(single)
-      await reset(batched)
-      await applyBothWays(ticketsProjection, order, seed, single, batched)
-      const [a, b] = [await rowsOf(single), await rowsOf(batched)]
+      await reset()
+      await applyBothWays(ticketsProjection, order, seed, dbs.single, dbs.batched)
+      const [a, b] = [await rowsOf(dbs.single), await rowsOf(dbs.batched)]
       assert.equal(a.tickets.length, 4, `seed ${seed}: four tickets`)
       assert.deepEqual(b, a, `seed ${seed}: the batched rows differ from the one-by-one rows`)
     }
   })
 
   it('keeps what the events say: status by rank and staff action, the message\'s subject and time, the latest update', async () => {
-    const t = (await single.query<Record<string, any>>("SELECT * FROM tickets WHERE id IN ('TKT-fold-1', 'TKT-fold-2') ORDER BY id")).rows
+    const t = (await dbs.single.query<Record<string, any>>("SELECT * FROM tickets WHERE id IN ('TKT-fold-1', 'TKT-fold-2') ORDER BY id")).rows
     const [answered, worked] = [t[0]!, t[1]!]
     assert.equal(answered.status, 'responded')
     assert.equal(answered.subject, 'Subject 1')
@@ -124,8 +104,8 @@ describe('the tickets projection, one event at a time and a batch at a time', { 
   })
 
   it('applies a redelivered batch once', async () => {
-    const before = await rowsOf(batched)
-    await applyBatch(batched, ticketsProjection, EVENTS.map((e, i) => delivered(e, i)))
-    assert.deepEqual(await rowsOf(batched), before)
+    const before = await rowsOf(dbs.batched)
+    await applyBatch(dbs.batched, ticketsProjection, EVENTS.map((e, i) => delivered(e, i)))
+    assert.deepEqual(await rowsOf(dbs.batched), before)
   })
 })
