@@ -60,7 +60,10 @@ async function writeInbound(tx: Queryable, writes: InboundWrite[]) {
   const placements = writes.filter((w) => w.placed)
   const base = (ws: InboundWrite[]) => [ws.map((w) => w.message.event_id), ws.map((w) => w.ticket_id), ws.map((w) => w.message.channel),
     ws.map((w) => w.message.channel_message_id), ws.map((w) => w.message.content), ws.map((w) => isoAt(w.message.occurred_at))]
-  const senders = (ws: InboundWrite[]) => [0, 1, 2].map((i) => ws.map((w) => senderOf(w.placed?.inbound ?? w.message)[i]))
+  const senders = (ws: InboundWrite[]) => {
+    const each = ws.map((w) => senderOf(w.placed?.inbound ?? w.message))
+    return [0, 1, 2].map((i) => each.map((s) => s[i]))
+  }
   if (arrivals.length) {
     await tx.query(
       `INSERT INTO messages (id, ticket_id, direction, role, channel, channel_message_id, content, created_at, sender_email, sender_phone, thread_id)
