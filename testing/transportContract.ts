@@ -15,7 +15,8 @@ import { createHealth, type Health } from '../platform/health.js'
 export const contractPolicy = { maxAttempts: 3, retryBackoffMs: 10, maxBackoffMs: 100 }
 const policy = contractPolicy
 
-function message(n: number, key = 'k'): InboundMessage {
+/** A web-form message numbered n from the customer `key`, as the suite publishes them. */
+export function message(n: number, key = 'k'): InboundMessage {
   return {
     event_id: `evt-${key}-${n}`,
     occurred_at: 1_700_000_000_000 + n,
@@ -270,6 +271,29 @@ export function transportContract(name: string, skip: string | undefined, open: 
       assert.deepEqual([...kept, ...one].sort(), ['message 1', 'message 2', 'message 3', 'message 5', 'message 6'], 'each handled once, the bad one never')
       assert.match(letters[0]!.error, /message 4 cannot be applied/)
       await Promise.all([sub.stop(), dlq.stop()])
+      await t.close()
+    })
+
+    it('with restMs, gathers what is published while the group rests into one batch, after reading the first event at once', async () => {
+      const t = h.transport()
+      await t.prepare()
+      const calls: string[][] = []
+      const sub = await t.subscribe({
+        group: 'g-rest',
+        topics: [Topics.ticketsIncoming],
+        restMs: 1000,
+        handleBatch: async (events) => void calls.push(events.map((e) => e.value.content)),
+        handle: async (e) => void calls.push([e.value.content]),
+      })
+      const sent = Date.now()
+      await t.publish([{ topic: Topics.ticketsIncoming, key: 'r', value: message(1, 'r') }])
+      await eventually(async () => calls.length === 1, { what: 'the first event handled' })
+      assert.ok(Date.now() - sent < 900, `an idle group reads its first event without resting first (${Date.now() - sent} ms)`)
+      // One by one, each its own publish, well inside the rest.
+      for (const n of [2, 3, 4, 5]) await t.publish([{ topic: Topics.ticketsIncoming, key: 'r', value: message(n, 'r') }])
+      await eventually(async () => calls.flat().length === 5, { what: 'all five handled' })
+      assert.deepEqual(calls, [['message 1'], ['message 2', 'message 3', 'message 4', 'message 5']], 'the four published during the rest came as one batch, in order')
+      await sub.stop()
       await t.close()
     })
 

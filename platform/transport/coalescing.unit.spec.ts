@@ -23,6 +23,16 @@ describe('coalescing sends on one producer', () => {
     ])
   })
 
+  it('with gatherTurn, sends what was asked in the same turn of the event loop as one request', async () => {
+    const requests: (string | null)[][] = []
+    const send = coalescing(async (batches) => void requests.push(batches.flatMap((b) => b.messages.map((m) => m.key))), mergeBatches, { gatherTurn: true })
+    const sameTurn = [send(batch('a', '1')), send(batch('a', '2')), send(batch('a', '3'))]
+    assert.equal(requests.length, 0, 'nothing leaves before the turn ends')
+    await Promise.all(sameTurn)
+    await send(batch('a', '4'))
+    assert.deepEqual(requests, [['1', '2', '3'], ['4']], 'the three of one turn together, in order; a later one on its own')
+  })
+
   it('fails only the caller whose events the broker refuses when a shared request fails', async () => {
     let release: () => void = () => undefined
     let calls = 0

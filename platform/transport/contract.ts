@@ -35,12 +35,20 @@ export interface SubscribeOptions<T extends Topic = Topic> {
    */
   handle(event: DeliveredEvent<T>, publish: (events: OutgoingEvent[]) => Promise<void>): Promise<void>
   /**
-   * Optional: several events of one partition at once, in order, all or nothing (a projection
-   * applies them in one transaction). When it fails, each event goes to `handle` on its own, so
+   * Optional: several events at once, all or nothing (a projection applies them in one
+   * transaction). They may come from several partitions (on Kafka, the batches of one fetch),
+   * each partition's in order. When it fails, each event goes to `handle` on its own, so
    * retries and the DLQ stay per event; it must therefore have kept nothing of the batch.
    * A group with a batch handler works one batch at a time in a process (kafka.ts says why).
    */
   handleBatch?(events: DeliveredEvent<T>[], publish: (events: OutgoingEvent[]) => Promise<void>): Promise<void>
+  /**
+   * Optional, for a group off the customer's reply path: after events have been handled, the
+   * next read waits until this many ms after the last one. What arrives meanwhile comes as one
+   * bigger batch (one transaction, one commit), at the cost of up to this much staleness. A
+   * group that has been idle reads its next event at once.
+   */
+  restMs?: number
 }
 
 export interface Subscription {

@@ -190,10 +190,11 @@ export async function deliver<T extends Topic>(
 }
 
 /**
- * Hands a run of one partition's records (in order) to a batch handler in one call: a projection
- * applies them in one database transaction. If anything about the batch fails (a record that
- * does not decode, a handler error of any kind), nothing of it was kept, and each record goes
- * through deliver() on its own, so retries, stalls and the DLQ work per event exactly as ever.
+ * Hands records (of one partition or several, each partition's in order) to a batch handler in
+ * one call: a projection applies them in one database transaction. If anything about the batch
+ * fails (a record that does not decode, a handler error of any kind), nothing of it was kept, and
+ * each record goes through deliver() on its own, with its own partition's hooks, so retries,
+ * stalls and the DLQ work per event exactly as ever.
  */
 export async function deliverBatch<T extends Topic>(
   records: readonly RawRecord[],
@@ -204,7 +205,7 @@ export async function deliverBatch<T extends Topic>(
   publish: (events: OutgoingEvent[]) => Promise<void>,
   policy: DeliveryPolicy,
   log: Logger,
-  hooks: DeliveryHooks = {},
+  hooksOf: (record: RawRecord) => DeliveryHooks = () => ({}),
 ): Promise<void> {
   if (records.length > 1) {
     const started = process.hrtime.bigint()
@@ -223,5 +224,5 @@ export async function deliverBatch<T extends Topic>(
       log.debug('batch failed; handling its events one by one', { group, events: records.length, error: describe(err) })
     }
   }
-  for (const r of records) await deliver(r, group, codec, handle, publish, policy, log, hooks)
+  for (const r of records) await deliver(r, group, codec, handle, publish, policy, log, hooksOf(r))
 }

@@ -75,6 +75,7 @@ export function embeddedTransport(opts: {
       const loop = async () => {
         while (running) {
           pending = false
+          const polledAt = Date.now()
           let rows: { topic: string; seq: number; key: string | null; value: Uint8Array; headers: Record<string, string> | string }[] = []
           try {
             rows = (
@@ -116,7 +117,7 @@ export function embeddedTransport(opts: {
           }
           try {
             if (options.handleBatch && records.length > 1 && running) {
-              await deliverBatch(records, options.group, codec, options.handleBatch, options.handle, transport.publish, policy, log, hooks)
+              await deliverBatch(records, options.group, codec, options.handleBatch, options.handle, transport.publish, policy, log, () => hooks)
               await commit(rows)
             } else {
               for (const [i, record] of records.entries()) {
@@ -131,7 +132,11 @@ export function embeddedTransport(opts: {
             pending = true
             continue
           }
-          if (rows.length > 0) continue
+          if (rows.length > 0) {
+            const rest = polledAt + (options.restMs ?? 0) - Date.now()
+            if (rest > 0 && running) await new Promise((r) => setTimeout(r, rest))
+            continue
+          }
           if (!pending && running) {
             await new Promise<void>((resolve) => {
               const timer = setTimeout(resolve, opts.pollIntervalMs ?? 500)

@@ -5,8 +5,8 @@ import { Topics } from '../../schemas/index.js'
 import { avroCodec, registrySchemaStore } from '../codec.js'
 import { kafkaTransport } from './kafka.js'
 import type { Health } from '../health.js'
-import { contractPolicy, transportContract } from '../../testing/transportContract.js'
-import { noStack, stack, testLog, uniqueName } from '../../testing/stack.js'
+import { contractPolicy, message as inbound, transportContract } from '../../testing/transportContract.js'
+import { eventually, noStack, stack, testLog, uniqueName } from '../../testing/stack.js'
 
 // A CommonJS export Node's named-import detection misses.
 const { ConfigResourceTypes } = kafkajs
@@ -24,6 +24,43 @@ const transport = (prefix = uniqueName('t') + '.', health?: Health) =>
   })
 
 transportContract('kafka', noStack, async () => ({ transport, close: async () => undefined }))
+
+describe('a kafka batch handler', { skip: noStack }, () => {
+  it('gets the batches of several partitions in one call, each partition in order, each event once', async () => {
+    const prefix = uniqueName('b') + '.'
+    const t = kafkaTransport({
+      brokers: stack.kafkaBrokers!.split(','), clientId: 'batch-test', partitions: 6,
+      codec: avroCodec(registrySchemaStore(stack.registryUrl!), (n) => prefix + n), policy: contractPolicy, log: testLog(), topicPrefix: prefix,
+    })
+    try {
+      await t.prepare()
+      const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']
+      // Published before the group exists, so its first fetch holds them all.
+      await t.publish(keys.flatMap((key) => [1, 2, 3].map((n) => ({ topic: Topics.ticketsIncoming, key, value: inbound(n, key) }))))
+      const calls: { partition: number; id: string }[][] = []
+      const sub = await t.subscribe({
+        group: 'g-partitions',
+        topics: [Topics.ticketsIncoming],
+        handleBatch: async (events) => void calls.push(events.map((e) => ({ partition: e.partition, id: e.value.event_id }))),
+        handle: async (e) => void calls.push([{ partition: e.partition, id: e.value.event_id }]),
+      })
+      await eventually(async () => calls.flat().length === 24, { what: 'all 24 events handled' })
+      await sub.stop()
+      const partitions = new Set(calls.flat().map((e) => e.partition))
+      assert.ok(partitions.size > 1, 'the keys spread over several partitions, or the case proves nothing')
+      assert.ok(calls.length < partitions.size, `fewer calls (${calls.length}) than partitions holding events (${partitions.size}): ${JSON.stringify(calls)}`)
+      assert.deepEqual(calls.flat().map((e) => e.id).sort(), keys.flatMap((key) => [1, 2, 3].map((n) => `evt-${key}-${n}`)).sort(), 'each event once')
+      for (const call of calls) {
+        for (const key of keys) {
+          const mine = call.map((e) => e.id).filter((id) => id.startsWith(`evt-${key}-`))
+          assert.deepEqual(mine, [...mine].sort(), `key ${key} in order within a call`)
+        }
+      }
+    } finally {
+      await t.close()
+    }
+  })
+})
 
 describe('kafka topics the app creates', { skip: noStack }, () => {
   it('keep their whole history (retention.ms and retention.bytes -1), so the read models can be rebuilt', async () => {

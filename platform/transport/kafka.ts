@@ -4,7 +4,7 @@ import type { Logger } from '../log.js'
 import { Topics, type Topic } from '../../schemas/index.js'
 import { metrics } from '../metrics.js'
 import { stamped } from '../correlation.js'
-import { deliver, deliverBatch, type DeliveryPolicy } from './delivery.js'
+import { deliver, deliverBatch, type DeliveryHooks, type DeliveryPolicy, type RawRecord } from './delivery.js'
 import type { Health } from '../health.js'
 import { topicConfig } from './retention.js'
 import type { OutgoingEvent, PartitionPosition, SubscribeOptions, Subscription, Transport } from './contract.js'
@@ -22,12 +22,17 @@ type TopicBatch = { topic: string; messages: { key: string | null; value: Buffer
  * request's items of theirs, in the order they came, so order per key holds), and each caller
  * settles with the request that carried its items. If a shared request fails, each caller's items
  * are tried on their own, so one bad event fails one caller.
+ *
+ * `gatherTurn`: the first request also waits for the calls made in the same turn of the event
+ * loop, so work started together (the batches of one fetch) leaves as one request, not as a
+ * lone first one and the rest behind it.
  */
-export function coalescing<T>(send: (items: T[]) => Promise<void>, merge: (items: T[]) => T[]): (items: T[]) => Promise<void> {
+export function coalescing<T>(send: (items: T[]) => Promise<void>, merge: (items: T[]) => T[], opts: { gatherTurn?: boolean } = {}): (items: T[]) => Promise<void> {
   let queued: { items: T[]; resolve(): void; reject(err: unknown): void }[] = []
   let flushing = false
   const flush = async () => {
     flushing = true
+    if (opts.gatherTurn) await new Promise<void>((r) => setImmediate(r))
     while (queued.length) {
       const callers = queued
       queued = []
@@ -72,8 +77,10 @@ export function furthestPerPartition(positions: CommitPosition[]): CommitPositio
   return [...at.values()]
 }
 
-/** Events per offset commit (and per projection transaction) within a fetched batch. */
+/** Events per offset commit within a fetched batch. */
 const BATCH_CHUNK = 100
+/** At most this many events in one call of a batch handler (one projection transaction), catching up included. */
+const MAX_BATCH_EVENTS = 1000
 
 /**
  * Kafka through kafkajs: an idempotent producer with acks=all, consumer groups with manual commits
@@ -238,7 +245,7 @@ export function kafkaTransport(opts: {
       })
       consumers.add(consumer)
       // The partitions worked concurrently would each commit in a round trip of their own.
-      const commit = coalescing((positions: CommitPosition[]) => consumer.commitOffsets(positions), furthestPerPartition)
+      const commit = coalescing((positions: CommitPosition[]) => consumer.commitOffsets(positions), furthestPerPartition, { gatherTurn: true })
       const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()))
       const stopping = new AbortController()
       // Ready means joined and running: kafkajs restarts a crashed consumer unless it gave up.
@@ -249,48 +256,68 @@ export function kafkaTransport(opts: {
       const unregister = opts.health?.addCheck(`consumer ${options.group}`, async () => {
         if (state !== 'running') throw new Error(state)
       })
+      // kafkajs hands each partition's batch to eachBatch on its own. A batch handler (a
+      // projection) gets the batches of a fetch in one call, one transaction and one commit,
+      // instead of one of each per partition. Calls never overlap, so the group's transactions
+      // never wait on each other's row locks: side by side, one per partition, they deadlocked
+      // (the tickets upsert averaged 2 ms, nearly all of it waiting). A stage's transaction is
+      // one event's and short, so its partitions are simply worked side by side.
+      const { handleBatch } = options
+      const concurrency = Math.max(1, opts.partitions) * (handleBatch ? options.topics.length : 1)
+      const chunkSize = handleBatch ? Math.max(10, Math.floor(MAX_BATCH_EVENTS / concurrency)) : BATCH_CHUNK
+      type Held = { record: RawRecord; hooks: DeliveryHooks }
+      const together = handleBatch
+        ? coalescing(async (held: Held[]) => {
+            const hooksOf = new Map(held.map((h) => [h.record, h.hooks]))
+            await deliverBatch(held.map((h) => h.record), options.group, codec, handleBatch, options.handle, publish, policy, log, (r) => hooksOf.get(r)!)
+          }, (held) => held, { gatherTurn: true })
+        : undefined
+      // The batches of one fetch start together; the next fetch waits until restMs after that.
+      let working = 0
+      let fetchedAt = 0
       await consumer.connect()
       await consumer.subscribe({ topics: options.topics.map(physical), fromBeginning: true })
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        // A projection's batches go one at a time. Its topics are keyed differently (by customer,
-        // by ticket), so one ticket's events sit in several partitions: batches worked side by
-        // side, each one transaction, waited on each other's row locks and deadlocked (the tickets
-        // upsert averaged 2 ms, nearly all of it waiting). One at a time, a batch is bigger and
-        // never waits on its own group in this process. A stage's transaction is one event's and short,
-        // so its partitions stay concurrent.
-        partitionsConsumedConcurrently: options.handleBatch ? 1 : Math.max(1, opts.partitions),
+        partitionsConsumedConcurrently: concurrency,
         // A fetched batch is worked through in chunks with one offset commit each (and, for a
         // projection, one database transaction each), not one round trip per event. A crash
         // mid-chunk delivers its handled events again, which every handler is built to absorb.
         eachBatch: async ({ batch, resolveOffset, heartbeat, pause, isRunning, isStale }) => {
-          const { topic, partition } = batch
-          // While its event waits on a fault the partition fetches nothing more, and the
-          // heartbeat keeps the group from handing it to another member mid-retry.
-          const hooks = { heartbeat, pause, health: opts.health, signal: stopping.signal }
-          const records = batch.messages.map((message) => {
-            const headers: Record<string, string> = {}
-            for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v)
-            return { topic: logical(topic), partition, offset: message.offset, key: message.key ? message.key.toString() : null, value: message.value ?? Buffer.alloc(0), headers }
-          })
-          for (let i = 0; i < records.length && isRunning() && !isStale(); i += BATCH_CHUNK) {
-            const chunk = records.slice(i, i + BATCH_CHUNK)
-            let last: string | undefined
-            if (options.handleBatch) {
-              await deliverBatch(chunk, options.group, codec, options.handleBatch, options.handle, publish, policy, log, hooks)
-              last = chunk.at(-1)!.offset
-            } else {
-              for (const record of chunk) {
-                if (!isRunning() || isStale()) break
-                await deliver(record, options.group, codec, options.handle, publish, policy, log, hooks)
-                last = record.offset
+          if (working++ === 0) fetchedAt = Date.now()
+          try {
+            const { topic, partition } = batch
+            // While its event waits on a fault the partition fetches nothing more, and the
+            // heartbeat keeps the group from handing it to another member mid-retry.
+            const hooks: DeliveryHooks = { heartbeat, pause, health: opts.health, signal: stopping.signal }
+            const records = batch.messages.map((message): RawRecord => {
+              const headers: Record<string, string> = {}
+              for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v)
+              return { topic: logical(topic), partition, offset: message.offset, key: message.key ? message.key.toString() : null, value: message.value ?? Buffer.alloc(0), headers }
+            })
+            for (let i = 0; i < records.length && isRunning() && !isStale(); i += chunkSize) {
+              const chunk = records.slice(i, i + chunkSize)
+              let last: string | undefined
+              if (together) {
+                await together(chunk.map((record) => ({ record, hooks })))
+                last = chunk.at(-1)!.offset
+              } else {
+                for (const record of chunk) {
+                  if (!isRunning() || isStale()) break
+                  await deliver(record, options.group, codec, options.handle, publish, policy, log, hooks)
+                  last = record.offset
+                }
               }
+              if (last === undefined) break
+              resolveOffset(last)
+              await commit([{ topic, partition, offset: (BigInt(last) + 1n).toString() }])
+              await heartbeat()
             }
-            if (last === undefined) break
-            resolveOffset(last)
-            await commit([{ topic, partition, offset: (BigInt(last) + 1n).toString() }])
-            await heartbeat()
+            const rest = fetchedAt + (options.restMs ?? 0) - Date.now()
+            if (rest > 0 && isRunning()) await new Promise((r) => setTimeout(r, rest))
+          } finally {
+            working--
           }
         },
       })
