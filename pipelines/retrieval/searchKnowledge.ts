@@ -11,7 +11,6 @@ export interface SearchOptions {
   onEmbedError?: (err: Error) => void
 }
 
-type ChunkRow = { id: string; article_id: string; title: string; content: string; score: number }
 
 interface Candidate {
   id: string
@@ -39,66 +38,18 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
   // If the embedding model is unreachable, full-text search alone still answers the customer.
   const vector = await embedder.embed([query], 'query').then(([v]) => v, (err: Error) => (opts.onEmbedError?.(err), undefined))
   const textOnly = vector === undefined
+  const words = fullTextQuery(query)
   // An article's cosine is the best of its passages' and of the questions its author says it
   // answers: a customer's question is nearer to another question than to the prose answering it.
   const questionCosine = new Map<string, number>()
-  if (vector && vector.some((x) => x !== 0)) {
-    const v = pgvector.toSql(vector)
-    const [chunks, questions] = await Promise.all([
-      db.query<ChunkRow>(
-        `SELECT id, article_id, title, content, 1 - (embedding <=> $1::vector) AS score
-           FROM knowledge_base WHERE embedding_model = $3
-          ORDER BY embedding <=> $1::vector LIMIT $2`,
-        [v, pool, embedder.model],
-      ),
-      db.query<{ article_id: string; score: number }>(
-        `SELECT article_id, 1 - (embedding <=> $1::vector) AS score
-           FROM knowledge_questions WHERE embedding_model = $3
-          ORDER BY embedding <=> $1::vector LIMIT $2`,
-        [v, pool, embedder.model],
-      ),
-    ])
-    for (const r of chunks.rows) byId.set(r.id, { ...r, cosine: Number(r.score), textRank: null })
-    for (const r of questions.rows) if (!questionCosine.has(r.article_id)) questionCosine.set(r.article_id, Number(r.score))
-    // An article found by a question whose passages the nearest-passage list missed: the passage
-    // to answer from is still its nearest one.
-    const found = new Set(chunks.rows.map((r) => r.article_id))
-    const missing = [...questionCosine.keys()].filter((a) => !found.has(a))
-    if (missing.length) {
-      const rows = await db.query<ChunkRow>(
-        `SELECT id, article_id, title, content, 1 - (embedding <=> $1::vector) AS score
-           FROM knowledge_base WHERE embedding_model = $3 AND article_id = ANY($2::text[])`,
-        [v, missing, embedder.model],
-      )
-      for (const r of rows.rows) byId.set(r.id, { ...r, cosine: Number(r.score), textRank: null })
-    }
-  }
-  const words = fullTextQuery(query)
-  if (words) {
-    // ts_rank counts matches but has no notion of how common a word is, so "nimbus" or "task",
-    // which most chunks contain, would outvote the one word that names the topic. Words found in
-    // more than a fifth of the chunks are left out of the text query (a crude IDF; always keeping
-    // words that occur once, so a tiny knowledge base still matches). Counted per query through
-    // the GIN index, so an article published a moment ago counts too.
-    const rows = (
-      await db.query<{ id: string; article_id: string; title: string; content: string }>(
-        `WITH total AS (SELECT count(*) AS n FROM knowledge_base),
-              asked AS (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', $1))) AS w),
-              rare AS (SELECT w FROM asked, total
-                        WHERE (SELECT count(*) FROM knowledge_base WHERE search @@ quote_literal(w)::tsquery) <= greatest(1, total.n * $3::float8)),
-              q AS (SELECT string_agg(quote_literal(w), ' | ')::tsquery AS q FROM rare)
-         SELECT id, article_id, title, content
-           FROM knowledge_base, q
-          WHERE q.q IS NOT NULL AND search @@ q.q
-          ORDER BY ts_rank(search, q.q) DESC LIMIT $2`,
-        [words, pool, COMMON_WORD_SHARE],
-      )
-    ).rows
-    rows.forEach((r, i) => {
-      const c = byId.get(r.id)
-      if (c) c.textRank = i + 1
-      else byId.set(r.id, { ...r, cosine: null, textRank: i + 1 })
-    })
+  const rows = await candidates(db, vector && vector.some((x) => x !== 0) ? { vector: pgvector.toSql(vector), model: embedder.model } : null, words, pool)
+  for (const r of rows) {
+    if (r.source === 'question') questionCosine.set(r.article_id, Math.max(questionCosine.get(r.article_id) ?? -Infinity, Number(r.score)))
+    else if (r.source === 'text') {
+      const c = byId.get(r.id!)
+      if (c) c.textRank = r.ord
+      else byId.set(r.id!, { id: r.id!, article_id: r.article_id, title: r.title!, content: r.content!, cosine: null, textRank: r.ord })
+    } else byId.set(r.id!, { id: r.id!, article_id: r.article_id, title: r.title!, content: r.content!, cosine: Number(r.score), textRank: null })
   }
   // Fuse per article, not per chunk: an article is as good as its best chunk in each list, and
   // ranks are counted among articles so a long article's many chunks do not crowd the others out.
@@ -134,6 +85,67 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
     }))
   return hits
 }
+
+type CandidateRow = { source: 'chunk' | 'question' | 'text'; ord: number; id: string | null; article_id: string; title: string | null; content: string | null; score: number | null }
+
+/**
+ * Every list the search fuses, in one statement (one round trip, not three or four), each row
+ * tagged with its list and its place in it:
+ * - 'chunk': the `pool` passages nearest the vector (pgvector HNSW), and then every passage of an
+ *   article found by one of its questions whose passages that list missed: the passage to answer
+ *   from is still its nearest one;
+ * - 'question': the `pool` authored questions nearest the vector;
+ * - 'text': the `pool` passages best ranked by full text.
+ * A list's rows are numbered as its ORDER BY gave them (a materialized CTE is read back in the
+ * order it was written), so ties fall exactly as they did with one statement per list: on the
+ * eval's 354 messages every answer and hand-over came out the same.
+ */
+async function candidates(db: Queryable, near: { vector: string; model: string } | null, words: string | null, pool: number): Promise<CandidateRow[]> {
+  const params: unknown[] = []
+  const param = (value: unknown) => (params.push(value), `$${params.length}`)
+  const ctes: string[] = []
+  const lists: string[] = []
+  if (near) {
+    const [v, m, n] = [param(near.vector), param(near.model), param(pool)]
+    ctes.push(
+      `chunk_hits AS MATERIALIZED (SELECT id, article_id, title, content, 1 - (embedding <=> ${v}::vector) AS score
+         FROM knowledge_base WHERE embedding_model = ${m} ORDER BY embedding <=> ${v}::vector LIMIT ${n})`,
+      `question_hits AS MATERIALIZED (SELECT article_id, 1 - (embedding <=> ${v}::vector) AS score
+         FROM knowledge_questions WHERE embedding_model = ${m} ORDER BY embedding <=> ${v}::vector LIMIT ${n})`,
+      `missed AS (SELECT article_id FROM question_hits EXCEPT SELECT article_id FROM chunk_hits)`,
+    )
+    lists.push(
+      `SELECT 'chunk' AS source, row_number() OVER () AS ord, id, article_id, title, content, score FROM chunk_hits`,
+      `SELECT 'question', row_number() OVER (), NULL, article_id, NULL, NULL, score FROM question_hits`,
+      `SELECT 'chunk', ${n}::bigint + row_number() OVER (ORDER BY embedding <=> ${v}::vector, id), id, article_id, title, content, 1 - (embedding <=> ${v}::vector)
+         FROM knowledge_base WHERE embedding_model = ${m} AND article_id IN (SELECT article_id FROM missed)`,
+    )
+  }
+  if (words) {
+    // ts_rank counts matches but has no notion of how common a word is, so "nimbus" or "task",
+    // which most chunks contain, would outvote the one word that names the topic. Words found in
+    // more than a fifth of the chunks are left out of the text query (a crude IDF; always keeping
+    // words that occur once, so a tiny knowledge base still matches). Counted per query through
+    // the GIN index, so an article published a moment ago counts too.
+    const [w, n, share] = [param(words), param(pool), param(COMMON_WORD_SHARE)]
+    ctes.push(
+      `total AS (SELECT count(*) AS n FROM knowledge_base)`,
+      `asked AS (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', ${w}))) AS w)`,
+      `rare AS (SELECT w FROM asked, total
+                 WHERE (SELECT count(*) FROM knowledge_base WHERE search @@ quote_literal(w)::tsquery) <= greatest(1, total.n * ${share}::float8))`,
+      `q AS (SELECT string_agg(quote_literal(w), ' | ')::tsquery AS q FROM rare)`,
+      `text_hits AS MATERIALIZED (SELECT id, article_id, title, content, ts_rank(search, q.q) AS rank
+         FROM knowledge_base, q WHERE q.q IS NOT NULL AND search @@ q.q ORDER BY ts_rank(search, q.q) DESC LIMIT ${n})`,
+    )
+    lists.push(`SELECT 'text' AS source, row_number() OVER () AS ord, id, article_id, title, content, NULL::float8 AS score FROM text_hits`)
+  }
+  if (!lists.length) return []
+  const sql = `WITH ${ctes.join(',\n')}\n${lists.join('\nUNION ALL\n')}`
+  const rows = (await db.query<CandidateRow>(sql, params)).rows.map((r) => ({ ...r, ord: Number(r.ord) }))
+  // Passages first, so the full-text list marks the ones the vector found; each list in its order.
+  return rows.sort((a, b) => LIST_ORDER[a.source] - LIST_ORDER[b.source] || a.ord - b.ord)
+}
+const LIST_ORDER = { chunk: 0, question: 1, text: 2 } as const
 
 /**
  * The message's content words, for to_tsvector ("export csv project"); any of them may match (OR,
