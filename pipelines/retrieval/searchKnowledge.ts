@@ -11,7 +11,6 @@ export interface SearchOptions {
   onEmbedError?: (err: Error) => void
 }
 
-
 interface Candidate {
   id: string
   article_id: string
