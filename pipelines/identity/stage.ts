@@ -20,18 +20,33 @@ function ownersOf(rows: OwnedRow[]): IdentityFacts['owners'] {
   return [...byCustomer.values()].sort((a, b) => a.claimed_at - b.claimed_at || a.customer_id.localeCompare(b.customer_id))
 }
 
+/** The claims on identifiers $1 (kinds) and $2 (values), with each owner's first claim. */
+const OWNED_SQL = `SELECT c.kind, c.value, c.customer_id, c.verified, min(c2.claimed_at) AS first
+   FROM identity_claims c JOIN identity_claims c2 ON c2.customer_id = c.customer_id
+  WHERE (c.kind, c.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+  GROUP BY c.kind, c.value, c.customer_id, c.verified`
+
 async function owners(tx: Queryable, ids: Identifier[]): Promise<IdentityFacts['owners']> {
   if (!ids.length) return []
-  const rows = (
-    await tx.query<OwnedRow>(
-      `SELECT c.kind, c.value, c.customer_id, c.verified, min(c2.claimed_at) AS first
-         FROM identity_claims c JOIN identity_claims c2 ON c2.customer_id = c.customer_id
-        WHERE (c.kind, c.value) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-        GROUP BY c.kind, c.value, c.customer_id, c.verified`,
-      [ids.map((i) => i.kind), ids.map((i) => i.value)],
+  return ownersOf((await tx.query<OwnedRow>(OWNED_SQL, [ids.map((i) => i.kind), ids.map((i) => i.value)])).rows)
+}
+
+/**
+ * In one round trip: the events already decided for this message (a redelivery), and the owners
+ * of the identifiers its channel gave, which claimGiven needs when it is new.
+ */
+async function firstLook(tx: Queryable, inbound: InboundMessage): Promise<{ earlier: OutgoingEvent[] | null; given: IdentityFacts['owners'] }> {
+  const ids = identifiersOf(inbound.sender)
+  const row = (
+    await tx.query<{ earlier: unknown; owned: OwnedRow[] | null }>(
+      `SELECT (SELECT events FROM stage_outputs WHERE stage = 'identity' AND event_id = $3) AS earlier,
+              (SELECT json_agg(o) FROM (${OWNED_SQL}) o) AS owned`,
+      [ids.map((i) => i.kind), ids.map((i) => i.value), inbound.event_id],
     )
-  ).rows
-  return ownersOf(rows)
+  ).rows[0]!
+  // The second cast: these are the events this stage itself decided and stored as JSON for a redelivery.
+  const earlier = row.earlier == null ? null : ((typeof row.earlier === 'string' ? JSON.parse(row.earlier) : row.earlier) as OutgoingEvent[])
+  return { earlier, given: ownersOf(row.owned ?? []) }
 }
 
 /**
@@ -92,11 +107,10 @@ async function followedConversation(tx: Queryable, inbound: InboundMessage): Pro
  * proved the identifier and the customer is born from it; joining someone by a stated address
  * stays a claim.
  */
-async function claimGiven(tx: Queryable, inbound: InboundMessage): Promise<boolean> {
+async function claimGiven(tx: Queryable, inbound: InboundMessage, known: IdentityFacts['owners']): Promise<boolean> {
   const given = identifiersOf(inbound.sender)
   if (!given[0]) return false
   const candidate = candidateCustomerId(given[0])
-  const known = await owners(tx, given)
   const statedOwner = known.length ? undefined : (await owners(tx, statedIdentifiers(inbound.content)))[0]
   const claimant = known[0]?.customer_id ?? statedOwner?.customer_id ?? candidate
   const proven = new Set(provenIdentifiers(inbound).map(identifierKey))
@@ -132,12 +146,9 @@ export function identityStage(db: Db) {
       }
       const inbound = event.value
       return db.transaction(async (tx) => {
-        const earlier = (
-          await tx.query<{ events: unknown }>(`SELECT events FROM stage_outputs WHERE stage = 'identity' AND event_id = $1`, [inbound.event_id])
-        ).rows[0]
-        // The second cast: these are the events this stage itself decided and stored as JSON for a redelivery.
-        if (earlier) return (typeof earlier.events === 'string' ? JSON.parse(earlier.events) : earlier.events) as OutgoingEvent[]
-        const newCustomer = await claimGiven(tx, inbound)
+        const { earlier, given } = await firstLook(tx, inbound)
+        if (earlier) return earlier
+        const newCustomer = await claimGiven(tx, inbound, given)
         const facts = await factsAbout(tx, [...identifiersOf(inbound.sender), ...statedIdentifiers(inbound.content)])
         const d = resolveIdentity(inbound, { ...facts, newCustomer, followed: await followedConversation(tx, inbound) }, Date.now())
         const customerId = d.identified.context.customer_id
