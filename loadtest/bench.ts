@@ -118,6 +118,7 @@ async function main() {
   const seconds = int(process.env.BENCH_SECONDS, 30)
   say(`open model: ${rate} submissions/s for ${seconds} s against ${url}`)
   const cpuBefore = cpuSecondsByProcess()
+  const tripsBefore = await roundTrips()
   // The driver runs in a process of its own: this one's CPU is then the product's alone.
   const open = await runArrivalsApart({ baseUrl: url, rate, seconds })
   say(`  accepted ${open.accepted}/${open.sent}, failed ${open.failed}; accept p50 ${open.acceptMs.p50} ms, p95 ${open.acceptMs.p95} ms, p99 ${open.acceptMs.p99} ms  [target p95 <= 50 ms]; driver behind schedule p95 ${open.scheduleLagMs.p95} ms`)
@@ -130,10 +131,16 @@ async function main() {
     say(`  message in -> reply sent (${pipeline.length}/${open.accepted} replies): p50 ${percentile(pipeline, 50)} ms, p95 ${percentile(pipeline, 95)} ms, p99 ${percentile(pipeline, 99)} ms, max ${pipeline.at(-1)} ms  [target p95 <= 1000 ms]`)
     // What a ticket costs, wherever it is spent: on a small machine their sum bounds the rate.
     const cpuAfter = cpuSecondsByProcess()
+    const tripsAfter = await roundTrips()
     if (rt && cpuBefore && cpuAfter) {
       const rows = cpuPerItem(cpuBefore, cpuAfter, pipeline.length)
       say(`  CPU per ticket (the others count when they run on this machine), ms: ${rows.map((r) => `${r.kind} ${r.ms.toFixed(1)}`).join(', ')}; the load driver, apart: ${((open.cpuSeconds * 1000) / Math.max(1, pipeline.length)).toFixed(1)}`)
     }
+    // The round trips behind that CPU: each is a write, a wake-up of the other side and a read.
+    const per = (n: number) => (n / Math.max(1, pipeline.length)).toFixed(2)
+    const apis = [...tripsAfter.kafka].map(([api, n]) => [api, n - (tripsBefore.kafka.get(api) ?? 0)] as const).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1])
+    const kafkaTotal = apis.reduce((sum, [, n]) => sum + n, 0)
+    say(`  round trips per ticket: postgres ${per(tripsAfter.db - tripsBefore.db)} statements${rt?.db.kind === 'postgres' ? '' : ' (not counted on the embedded database)'}; kafka ${per(kafkaTotal)} requests${apis.length ? ` (${apis.map(([api, n]) => `${api} ${per(n)}`).join(', ')})` : ''}`)
   }
   if (rt?.config.transport.kind === 'kafka' && pipeline.length) {
     const relay = await runRelay({ brokers: rt.config.transport.brokers, rate, seconds })
@@ -163,3 +170,13 @@ main().catch((err) => {
   console.error('bench failed:', err)
   process.exit(1)
 })
+
+/** The process's statement and Kafka request counters (platform/metrics.ts), read from its registry. */
+async function roundTrips(): Promise<{ db: number; kafka: Map<string, number> }> {
+  const { registry } = await import('../platform/metrics.js')
+  const all = await registry.getMetricsAsJSON()
+  const values = (name: string) => (all.find((m) => m.name === name)?.values ?? []) as { labels: Record<string, string | number>; value: number }[]
+  const kafka = new Map<string, number>()
+  for (const v of values('fte_kafka_requests_total')) kafka.set(String(v.labels.api), v.value)
+  return { db: values('fte_db_statements_total').reduce((sum, v) => sum + v.value, 0), kafka }
+}

@@ -8,6 +8,7 @@ import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { postgresDb, type Db } from './db.js'
 import { migrate } from './migrate.js'
+import { metrics } from './metrics.js'
 import { freshDatabase, noStack } from '../testing/stack.js'
 
 const prepared = async (db: Db) =>
@@ -55,6 +56,20 @@ describe('prepared statements on Postgres', { skip: noStack }, () => {
       const first = await read().then(() => 'ran', (err: Error) => err.message)
       assert.ok(first === 'ran' || /cached plan must not change result type/.test(first), `the first call after the migration ran or was refused as stale: ${first}`)
       assert.deepEqual((await read()).rows[0], { id: 1, name: 'Ada', team: 'support' }, 'the next call sees the new column')
+    } finally {
+      await db.close()
+    }
+  })
+
+  it('counts every statement it sends, the transaction\'s BEGIN, COMMIT and ROLLBACK included (fte_db_statements_total)', async () => {
+    const db = postgresDb(url, 1)
+    const counted = async () => (await metrics.dbStatements.get()).values.reduce((sum, v) => sum + v.value, 0)
+    try {
+      const before = await counted()
+      await db.query('SELECT $1::int AS n', [1])
+      await db.transaction(async (tx) => void (await tx.query('SELECT 1')))
+      await assert.rejects(db.transaction(async (tx) => (await tx.query('SELECT 1'), Promise.reject(new Error('undo')))), /undo/)
+      assert.equal(await counted(), before + 1 + 3 + 3, 'one statement; BEGIN, one and COMMIT; BEGIN, one and ROLLBACK')
     } finally {
       await db.close()
     }

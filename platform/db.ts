@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
+import { metrics } from './metrics.js'
 
 /**
  * The one database contract: a real Postgres pool in production, PGlite (Postgres in WASM) when embedded.
@@ -69,13 +70,14 @@ type StatementNames = ReturnType<typeof statementNames>
 
 /** A statement on the pool or on one checked-out client, named when statements are prepared. */
 function run(on: pg.Pool | pg.PoolClient, named: StatementNames | undefined, sql: string, params: unknown[] | undefined) {
+  metrics.dbStatements.inc()
   return named ? on.query(named.config(sql, params)).catch(named.check) : on.query(sql, params)
 }
 
 function pgConn(client: pg.PoolClient, named?: StatementNames): Queryable {
   return {
     query: (s, p) => run(client, named, s, p) as never,
-    exec: async (script) => void (await client.query(script)),
+    exec: async (script) => void (metrics.dbStatements.inc(), await client.query(script)),
   }
 }
 
@@ -97,18 +99,21 @@ export function postgresDb(url: string, max = 10, opts: { preparedStatements?: b
   return {
     kind: 'postgres',
     query: async (sql, params) => run(pool, named, sql, params) as never,
-    exec: async (script) => void (await pool.query(script)),
+    exec: async (script) => void (metrics.dbStatements.inc(), await pool.query(script)),
     async transaction(fn) {
       const client = await checkOut()
       let broken = false
       try {
+        metrics.dbStatements.inc()
         await client.query('BEGIN')
         const out = await fn(pgConn(client, named))
+        metrics.dbStatements.inc()
         await client.query('COMMIT')
         return out
       } catch (err) {
         // A connection that cannot even roll back is gone (the database went away): destroy it
         // rather than hand it to the next caller.
+        metrics.dbStatements.inc()
         broken = !(await client.query('ROLLBACK').then(() => true, () => false))
         throw err
       } finally {
@@ -119,9 +124,11 @@ export function postgresDb(url: string, max = 10, opts: { preparedStatements?: b
     async exclusive(key, fn) {
       const client = await checkOut()
       try {
+        metrics.dbStatements.inc()
         await client.query('SELECT pg_advisory_lock($1)', [key])
         return await fn(pgConn(client, named))
       } finally {
+        metrics.dbStatements.inc()
         const unlocked = await client.query('SELECT pg_advisory_unlock($1)', [key]).then(() => true, () => false)
         client.off('error', ignore)
         client.release(!unlocked)

@@ -82,6 +82,17 @@ export const metrics = {
     labelNames: ['model', 'kind'] as const,
     registers: [registry],
   }),
+  dbStatements: new client.Counter({
+    name: 'fte_db_statements_total',
+    help: 'Statements this process sent to Postgres, BEGIN, COMMIT and ROLLBACK included, each a round trip (the embedded database is not counted)',
+    registers: [registry],
+  }),
+  kafkaRequests: new client.Counter({
+    name: 'fte_kafka_requests_total',
+    help: 'Requests this process sent to Kafka, by API (Produce, Fetch, OffsetCommit, Heartbeat, ...)',
+    labelNames: ['api'] as const,
+    registers: [registry],
+  }),
   breakerOpen: new client.Gauge({
     name: 'fte_breaker_open',
     help: 'Whether a channel\'s circuit breaker is open (1) or half-open/closed (0)',

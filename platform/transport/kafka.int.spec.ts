@@ -4,6 +4,7 @@ import kafkajs, { Kafka } from 'kafkajs'
 import { Topics } from '../../schemas/index.js'
 import { avroCodec, registrySchemaStore } from '../codec.js'
 import { kafkaTransport } from './kafka.js'
+import { metrics } from '../metrics.js'
 import type { Health } from '../health.js'
 import { contractPolicy, message as inbound, transportContract } from '../../testing/transportContract.js'
 import { eventually, noStack, stack, testLog, uniqueName } from '../../testing/stack.js'
@@ -37,6 +38,10 @@ describe('a kafka batch handler', { skip: noStack }, () => {
       const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']
       // Published before the group exists, so its first fetch holds them all.
       await t.publish(keys.flatMap((key) => [1, 2, 3].map((n) => ({ topic: Topics.ticketsIncoming, key, value: inbound(n, key) }))))
+      const produced = async () => (await metrics.kafkaRequests.get()).values.find((v) => v.labels.api === 'Produce')?.value ?? 0
+      const producedBefore = await produced()
+      await t.publish([{ topic: Topics.ticketsIncoming, key: 'a', value: inbound(4, 'a') }])
+      assert.equal(await produced(), producedBefore + 1, 'one publish, one Produce request counted (fte_kafka_requests_total)')
       const calls: { partition: number; id: string }[][] = []
       const sub = await t.subscribe({
         group: 'g-partitions',
@@ -44,12 +49,12 @@ describe('a kafka batch handler', { skip: noStack }, () => {
         handleBatch: async (events) => void calls.push(events.map((e) => ({ partition: e.partition, id: e.value.event_id }))),
         handle: async (e) => void calls.push([{ partition: e.partition, id: e.value.event_id }]),
       })
-      await eventually(async () => calls.flat().length === 24, { what: 'all 24 events handled' })
+      await eventually(async () => calls.flat().length === 25, { what: 'all 25 events handled' })
       await sub.stop()
       const partitions = new Set(calls.flat().map((e) => e.partition))
       assert.ok(partitions.size > 1, 'the keys spread over several partitions, or the case proves nothing')
       assert.ok(calls.length < partitions.size, `fewer calls (${calls.length}) than partitions holding events (${partitions.size}): ${JSON.stringify(calls)}`)
-      assert.deepEqual(calls.flat().map((e) => e.id).sort(), keys.flatMap((key) => [1, 2, 3].map((n) => `evt-${key}-${n}`)).sort(), 'each event once')
+      assert.deepEqual(calls.flat().map((e) => e.id).sort(), [...keys.flatMap((key) => [1, 2, 3].map((n) => `evt-${key}-${n}`)), 'evt-a-4'].sort(), 'each event once')
       for (const call of calls) {
         for (const key of keys) {
           const mine = call.map((e) => e.id).filter((id) => id.startsWith(`evt-${key}-`))

@@ -119,6 +119,8 @@ export function kafkaTransport(opts: {
   })
   const consumers = new Set<Consumer>()
   const producers: Producer[] = []
+  /** Every request a client of this transport sends, by API: where the broker's work comes from. */
+  const countRequest = (e: { payload: { apiName: string } }) => metrics.kafkaRequests.inc({ api: e.payload.apiName })
 
   /**
    * An idempotent producer (acks=all) allows one request in flight, so every send on it waits for
@@ -136,6 +138,7 @@ export function kafkaTransport(opts: {
           createPartitioner: Partitioners.DefaultPartitioner,
         })
         producers.push(p)
+        p.on(p.events.REQUEST, countRequest)
         await p.connect()
         return p
       })().catch((err) => {
@@ -196,6 +199,7 @@ export function kafkaTransport(opts: {
   const positionsAdmin = () => {
     adminConnecting ??= (async () => {
       const a = kafka.admin()
+      a.on(a.events.REQUEST, countRequest)
       await a.connect()
       return a
     })().catch((err) => {
@@ -244,6 +248,7 @@ export function kafkaTransport(opts: {
         sessionTimeout, heartbeatInterval: Math.max(1_000, Math.floor(sessionTimeout / 10)),
       })
       consumers.add(consumer)
+      consumer.on(consumer.events.REQUEST, countRequest)
       // The partitions worked concurrently would each commit in a round trip of their own.
       const commit = coalescing((positions: CommitPosition[]) => consumer.commitOffsets(positions), furthestPerPartition, { gatherTurn: true })
       const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()))
