@@ -23,8 +23,7 @@ import type { Logger } from '../platform/log.js'
 import { offlineResponder, openAiResponder, type Responder } from '../pipelines/decision/responder.js'
 import OpenAI from 'openai'
 import { curationStage } from '../pipelines/knowledge/curation.js'
-import { conversationHistory } from '../projections/messages/conversationHistory.js'
-import { ticketOwnedByPerson } from '../projections/tickets/staffViews.js'
+import { ticketSoFar } from '../projections/tickets/ticketSoFar.js'
 import { createGateway } from '../gateways/gateway.js'
 import { consoleBaseUrl, firstStartSignIn } from '../gateways/console/signInLinks.js'
 import { metricsApp } from '../gateways/ops/routes.js'
@@ -100,7 +99,7 @@ export async function startRoles(rt: Runtime, roles: readonly Role[]): Promise<R
           })))
         break
       case 'decision':
-        starting.push(runStage(rt.transport, decisionStage({ company: rt.config.company, responder: responderFor(rt), history: conversationHistory(rt.db), ownedByPerson: ticketOwnedByPerson(rt.db), log: rt.log })))
+        starting.push(runStage(rt.transport, decisionStage({ company: rt.config.company, responder: responderFor(rt), ticketSoFar: ticketSoFar(rt.db), log: rt.log })))
         break
       case 'dispatch':
         for (const sender of Object.values(sendersFor(rt))) {

@@ -37,8 +37,7 @@ async function decide(
   const stage = decisionStage({
     company: opts.company ?? company,
     responder: opts.responder ?? offlineResponder(),
-    history: async () => opts.history ?? [],
-    ownedByPerson: async () => opts.owned ?? false,
+    ticketSoFar: async () => ({ ownedByPerson: opts.owned ?? false, history: opts.history ?? [] }),
     log: createLogger('silent'),
     now: () => opts.now ?? 5,
   })

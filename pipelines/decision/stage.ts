@@ -23,10 +23,12 @@ export interface DecisionDeps {
   /** The company the agent speaks for: name, signature, limits, what it never names. */
   company: CompanyProfile
   responder: Responder
-  /** The conversation so far (any channel), oldest first, without the message being answered. */
-  history(conversationId: string, currentMessageId: string): Promise<HistoryEntry[]>
-  /** Whether a person owns the ticket (escalated, assigned or answered by a person): then the agent stands back. */
-  ownedByPerson(ticketId: string): Promise<boolean>
+  /**
+   * Where the ticket stands, read once per message: whether a person owns it (escalated, assigned
+   * or answered by a person: then the agent stands back), and the conversation so far (any
+   * channel), oldest first, without the message being answered.
+   */
+  ticketSoFar(ticketId: string, conversationId: string, currentMessageId: string): Promise<{ ownedByPerson: boolean; history: HistoryEntry[] }>
   log: Logger
   /** The clock the events are stamped with (tests pass their own). */
   now?: () => number
@@ -37,7 +39,7 @@ export interface DecisionDeps {
  * answer, and emit the decision, the reply and (when handing over) the escalation. The read-model
  * lookup is handed in, so the whole stage runs in a unit test.
  */
-export function decisionStage({ company, responder, history, ownedByPerson, log, now = Date.now }: DecisionDeps) {
+export function decisionStage({ company, responder, ticketSoFar, log, now = Date.now }: DecisionDeps) {
   const guardrails = guardrailsFor(company)
   return defineStage({
     name: 'decision',
@@ -46,7 +48,8 @@ export function decisionStage({ company, responder, history, ownedByPerson, log,
       const retrieved = event.value
       const { context } = retrieved
       const verdict = judge(retrieved, company)
-      if (await ownedByPerson(context.ticket_id)) {
+      const { ownedByPerson, history } = await ticketSoFar(context.ticket_id, context.conversation_id, context.inbound.event_id)
+      if (ownedByPerson) {
         // The follow-up lands on the person's ticket (identity put it there) and waits for them
         // as unread; the decision only records its sentiment. Nothing is sent.
         const standBack: AgentDecision = {
@@ -62,7 +65,7 @@ export function decisionStage({ company, responder, history, ownedByPerson, log,
           channel: context.inbound.channel,
           customerName: context.inbound.sender.name,
           hits: retrieved.hits,
-          history: await history(context.conversation_id, context.inbound.event_id),
+          history,
         })
         const checked = guardrails(raw.body, { hits: retrieved.hits, customerIdentifiers: identifiersOf(context.inbound.sender) })
         if (checked.violations.length) log.warn('guardrails removed text from an answer', { ticket_id: context.ticket_id, violations: checked.violations, by: raw.by })

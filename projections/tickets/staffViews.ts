@@ -13,7 +13,7 @@ export interface QueueFilter {
 }
 
 /** A person owns the ticket: handed over, assigned or answered by a person, and not finished. */
-const OWNED_BY_PERSON = `(t.status = 'escalated' OR t.assignee IS NOT NULL OR t.human_owned) AND t.status NOT IN ('resolved', 'closed')`
+export const OWNED_BY_PERSON = `(t.status = 'escalated' OR t.assignee IS NOT NULL OR t.human_owned) AND t.status NOT IN ('resolved', 'closed')`
 
 /** Urgent first, then the oldest: the order a person should pick tickets up in. */
 const PRIORITY_ORDER = `CASE COALESCE(t.escalation_priority, t.priority) WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END`
@@ -159,18 +159,5 @@ export async function replyTarget(db: Queryable, ticketId: string) {
     phone: (row.sender_phone as string) ?? null,
     thread_id: (row.thread_id as string) ?? null,
     inbound_at: row.inbound_at ? msOf(row.inbound_at as Date | string) : null,
-  }
-}
-
-/** Whether a person owns the ticket: then the agent does not answer it. */
-export function ticketOwnedByPerson(db: Queryable) {
-  return async (ticketId: string): Promise<boolean> => {
-    const row = (
-      await db.query<{ owned: boolean }>(
-        `SELECT ${OWNED_BY_PERSON} AS owned FROM tickets t WHERE t.id = $1`,
-        [ticketId],
-      )
-    ).rows[0]
-    return row?.owned ?? false
   }
 }
