@@ -170,17 +170,22 @@ describe('identity trust model', () => {
         const replied = (await rt.db.query("SELECT 1 FROM messages WHERE ticket_id = (SELECT ticket_id FROM messages WHERE id = $1) AND direction = 'outbound'", [inFlight.event_id])).rows.length
         return row?.customer_id === a && replied > 0 ? true : null
       }, { what: `round ${round}: the in-flight message answered, on the survivor` })
-      const left = (
-        await rt.db.query<{ t: string; n: number }>(
-          `SELECT 'tickets' AS t, count(*)::int AS n FROM tickets WHERE customer_id = $1
-           UNION ALL SELECT 'messages', count(*)::int FROM messages WHERE customer_id = $1
-           UNION ALL SELECT 'conversations', count(*)::int FROM conversations WHERE customer_id = $1
-           UNION ALL SELECT 'identifiers', count(*)::int FROM customer_identifiers WHERE customer_id = $1
-           UNION ALL SELECT 'claims', count(*)::int FROM identity_claims WHERE customer_id = $1`,
-          [b],
-        )
-      ).rows
-      assert.deepEqual(left.filter((r) => r.n > 0), [], `round ${round}: nothing still points at the merged customer`)
+      const left = async () =>
+        (
+          await rt.db.query<{ t: string; n: number }>(
+            `SELECT 'tickets' AS t, count(*)::int AS n FROM tickets WHERE customer_id = $1
+             UNION ALL SELECT 'messages', count(*)::int FROM messages WHERE customer_id = $1
+             UNION ALL SELECT 'conversations', count(*)::int FROM conversations WHERE customer_id = $1
+             UNION ALL SELECT 'identifiers', count(*)::int FROM customer_identifiers WHERE customer_id = $1
+             UNION ALL SELECT 'claims', count(*)::int FROM identity_claims WHERE customer_id = $1`,
+            [b],
+          )
+        ).rows.filter((r) => r.n > 0)
+      // Each read model applies the merge on its own, a little behind the log: the messages one
+      // having it says nothing of the tickets one. Waited for, and what is left is named if it never comes.
+      await eventually(async () => ((await left()).length === 0 ? true : null), { what: `round ${round}: nothing still pointing at the merged customer` }).catch(
+        async () => assert.deepEqual(await left(), [], `round ${round}: nothing still points at the merged customer`),
+      )
       const survivor = (await lookup(`phone=${encodeURIComponent(phone)}`))!
       assert.equal(survivor.customer_id, a)
       // After a person's merge both links are proven for one customer: the number's next message may continue across channels.
