@@ -43,12 +43,15 @@ export async function searchKnowledge(db: Queryable, embedder: Embedder, query: 
   const questionCosine = new Map<string, number>()
   const rows = await candidates(db, vector && vector.some((x) => x !== 0) ? { vector: pgvector.toSql(vector), model: embedder.model } : null, words, pool)
   for (const r of rows) {
-    if (r.source === 'question') questionCosine.set(r.article_id, Math.max(questionCosine.get(r.article_id) ?? -Infinity, Number(r.score)))
-    else if (r.source === 'text') {
-      const c = byId.get(r.id!)
-      if (c) c.textRank = r.ord
-      else byId.set(r.id!, { id: r.id!, article_id: r.article_id, title: r.title!, content: r.content!, cosine: null, textRank: r.ord })
-    } else byId.set(r.id!, { id: r.id!, article_id: r.article_id, title: r.title!, content: r.content!, cosine: Number(r.score), textRank: null })
+    if (r.source === 'question') {
+      questionCosine.set(r.article_id, Math.max(questionCosine.get(r.article_id) ?? -Infinity, Number(r.score)))
+      continue
+    }
+    // Passages come first (candidates() orders them so): the full-text list marks the ones found.
+    const c = byId.get(r.id!) ?? { id: r.id!, article_id: r.article_id, title: r.title!, content: r.content!, cosine: null, textRank: null }
+    if (r.source === 'text') c.textRank = r.ord
+    else c.cosine = Number(r.score)
+    byId.set(c.id, c)
   }
   // Fuse per article, not per chunk: an article is as good as its best chunk in each list, and
   // ranks are counted among articles so a long article's many chunks do not crowd the others out.
